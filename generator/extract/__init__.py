@@ -1,0 +1,153 @@
+"""Stage 2, extract: one article's parsed document -> ``ArticleExtraction``, all offsets in raw text.
+
+The rule modules (actors, claims, dates, events, numbers) work in the coordinates of the spaCy Doc,
+i.e. of the cleaned text; this module is the one place that maps them back to the article's raw text
+through ``Article.offsets``, so ``raw[start:end] == text`` holds for every span by construction.
+
+``extract_corpus`` streams articles through ``nlp.pipe`` in batches (bounded memory) and uses the
+per-article cache (``generator.cache``) so that only new or changed articles are parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from ..model import (
+    Article,
+    ArticleExtraction,
+    ClaimMention,
+    DateMention,
+    EventMention,
+    Mention,
+    NumberMention,
+    Sentence,
+    Span,
+    Speaker,
+)
+from .actors import find_mentions
+from .claims import find_claims
+from .dates import find_dates
+from .events import find_events
+from .numbers import find_numbers
+
+# Bump when a rule changes what extraction returns: part of the cache key.
+EXTRACTION_VERSION = "1"
+
+
+def published_date(article: Article) -> dt.date | None:
+    """The publication date as a base for relative dates, only when known to the day."""
+    p = article.published
+    if p.value and p.precision == "day":
+        return dt.date.fromisoformat(p.value)
+    return None
+
+
+class _Mapper:
+    """Clean-text (doc) offsets -> raw spans, and sentence lookup."""
+
+    def __init__(self, article: Article, doc: Doc):
+        self.raw = article.raw_text
+        self.offsets = article.offsets
+        self.sent_starts = [s.start_char for s in doc.sents]
+
+    def span(self, start: int, end: int) -> Span:
+        rs = self.offsets.to_raw(start)
+        re_ = max(rs, self.offsets.to_raw_end(end))
+        return Span(rs, re_, self.raw[rs:re_])
+
+    def sentence(self, clean_start: int) -> int:
+        return max(0, bisect_right(self.sent_starts, clean_start) - 1)
+
+
+def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
+    """Run every rule over one parsed article."""
+    m = _Mapper(article, doc)
+    sentences = []
+    for s in doc.sents:
+        text = s.text.strip()
+        if not text:
+            # keep indexes aligned with doc.sents
+            sentences.append(Sentence(*_triple(m.span(s.start_char, s.start_char))))
+            continue
+        lead = len(s.text) - len(s.text.lstrip())
+        sp = m.span(s.start_char + lead, s.start_char + lead + len(text))
+        sentences.append(Sentence(sp.start, sp.end, sp.text))
+
+    mentions = tuple(
+        Mention(m.span(r.start, r.end), r.name, r.label, r.kind, m.sentence(r.start), r.title)
+        for r in find_mentions(doc)
+    )
+    base = published_date(article)
+    raw_dates = find_dates(doc, base)
+    dates = tuple(
+        DateMention(m.span(d.start, d.end), d.value, d.precision, d.note, m.sentence(d.start)) for d in raw_dates
+    )
+    claims = []
+    for c in find_claims(doc):
+        speaker_span = m.span(*c.speaker) if c.speaker else None
+        sent = m.sentence(c.cue[0])
+        date, precision = _claim_date(raw_dates, doc, c.cue[0], base)
+        claims.append(
+            ClaimMention(
+                speaker=Speaker(speaker_span, c.speaker_name, c.speaker_kind, c.speaker_description),
+                cue=m.span(*c.cue),
+                content=m.span(*c.content),
+                direct=c.direct,
+                sentence=sent,
+                cue_kind=c.cue_kind,
+                date=date,
+                date_precision=precision,
+            )
+        )
+    events = tuple(
+        EventMention(
+            trigger=m.span(*e.trigger),
+            kind=e.kind,
+            date=e.date,
+            date_precision=e.precision,
+            place=e.place,
+            participants=tuple(doc.text[s:t] for s, t in e.participants),
+            sentence=m.sentence(e.trigger[0]),
+            date_span=m.span(*e.date_span) if e.date_span else None,
+        )
+        for e in find_events(doc, raw_dates)
+    )
+    numbers = tuple(
+        NumberMention(
+            m.span(n.start, n.end), n.quantity, n.value, article.published.value, article.published.precision,
+            m.sentence(n.start), n.qualifier,
+        )
+        for n in find_numbers(doc)
+    )
+    return ArticleExtraction(article.id, tuple(sentences), mentions, tuple(claims), dates, events, numbers)
+
+
+def _triple(sp: Span) -> tuple[int, int, str]:
+    return sp.start, sp.end, sp.text
+
+
+def _claim_date(raw_dates, doc: Doc, cue_start: int, base: dt.date | None) -> tuple[str | None, str | None]:
+    """The date a claim was made: a day-precise date in the cue's clause ("said Thursday"), else the
+    publication date (a report's claims were made by then; precision says how much we know)."""
+    sent = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    if sent is not None:
+        s = sent.sent
+        for d in raw_dates:
+            if s.start_char <= d.start < s.end_char and d.value and d.precision == "day" and abs(d.start - cue_start) < 40:
+                return d.value, d.precision
+    if base is not None:
+        return base.isoformat(), "day"
+    return None, None
+
+
+def parse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
+    """Stream (article, doc) pairs through the model in batches."""
+    from .nlp import load_nlp
+
+    nlp = load_nlp()
+    pairs = ((a.clean_text, a) for a in articles)
+    yield from ((a, doc) for doc, a in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))

@@ -1,0 +1,858 @@
+"""Claim attribution: who said (or wants, denies, accuses...) what, found in one parsed article.
+
+``find_claims(doc)`` reads a spaCy ``Doc`` (parsed once by ``load_nlp()``; no second ``nlp()`` call)
+and returns ``RawClaim`` objects whose offsets are CHARACTER offsets into ``doc.text``.
+
+How it works, and why this way (measured on PolNeAR, see ``tests/eval/polnear.py``):
+
+1. Quotations are found on the characters, paragraph by paragraph, before looking at the parse:
+   curly quotes open/close, a straight ``"`` toggles, a closing mark with no opener starts the
+   quote at the paragraph start, and an opener never closed runs to the paragraph end (the press
+   convention for a quotation continued in the next paragraph). The parser is unreliable inside
+   long quotations; the characters are not.
+2. Cues are verbs from a small lexicon (by lemma) plus a few fixed phrases ("according to",
+   "made clear", "called for", "spoken against"), each with the kinds of content it can take: a
+   reporting verb needs a clause or a quotation ("added 200 jobs" is not speech), a stance verb
+   takes its object ("backed the idea"), "called" needs "for"/"on" ("a group called X" is not a
+   claim). A cue inside a quotation or inside another claim's content is not reported on its
+   own: its words belong to the outer speaker's claim (PolNeAR annotates no nesting either).
+3. The speaker is the subject (also after the verb: "said the official"), inherited along
+   ``conj`` / ``xcomp`` / participle ``advcl`` ("..., saying ..."), or the object of "according to".
+4. Pronoun and role speakers are resolved without a coreference model and without gender:
+   he/she -> the person who spoke last (recent sentences), else the last person named;
+   "it"/"they" -> the last organisation or group that spoke; a role ("the British PM",
+   "the Russian leader") -> the person introduced with a compatible title (head noun and
+   nationality agree; "leader"/"head" match any title of that nationality), else the most recent
+   person with no conflicting title; "the official" -> an earlier anonymous official, which
+   stays anonymous.
+
+Everything is one or two linear passes over tokens (subtree bounds come from
+``left_edge``/``right_edge``, which spaCy precomputes), so the cost is small next to parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["RawClaim", "find_claims"]
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    """One attribution in one document; all offsets are character offsets into ``doc.text``."""
+
+    speaker: tuple[int, int] | None  # words naming the speaker ("he", "the official", "Lavrov")
+    speaker_kind: str  # named | pronoun | role | anonymous | organisation
+    speaker_name: str | None  # resolved named person/organisation, titles stripped
+    speaker_description: str | None  # anonymous speakers: "a senior German official"
+    cue: tuple[int, int]
+    cue_kind: str  # say | tell | ask | accuse | announce | deny | agree | warn | promise | ...
+    content: tuple[int, int]
+    direct: bool  # verbatim quotation
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon. For each lemma: the cue kind and which content it may take.
+#   C = a clause (ccomp) or a quotation;  O = a direct object;  X = an xcomp ("wants X to go",
+#   "urged X to go");  P = the preposition(s) whose object is the content ("called for").
+
+_SAY = "say"
+_LEX: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+
+
+def _add(kind: str, modes: str, lemmas: str, preps: tuple[str, ...] = ()) -> None:
+    for lemma in lemmas.split():
+        _LEX[lemma] = (kind, modes, preps)
+
+
+_add(_SAY, "C", "say add state note explain comment remark reply respond answer write tweet "
+     "recall repeat reiterate mention observe quip joke conclude continue insist stress "
+     "emphasize emphasise underline maintain assert contend argue claim allege suggest predict "
+     "estimate declare testify posit speculate caution complain boast brag concede "
+     "acknowledge admit signal indicate hint muse wonder")
+_add("tell", "CX", "tell inform assure remind")
+_add("ask", "CX", "ask")
+_add("announce", "CO", "announce unveil proclaim disclose reveal")
+_add("report", "CO", "report")
+_add("deny", "CO", "deny reject dismiss dispute")
+_add("agree", "C", "agree confirm")
+_add("warn", "CX", "warn", ("of", "against", "about"))
+_add("promise", "CX", "promise pledge vow vowed threaten")
+_add("accuse", "O", "accuse blame criticize criticise condemn slam attack denounce",
+     ("of", "for", "over"))
+_add("stance", "O", "support back endorse oppose favor favour welcome praise defend applaud "
+     "propose demand")
+_add("stance", "CXO", "want")
+_add("stance", "CX", "hope believe think expect fear doubt feel")
+_add("stance", "OX", "urge press")
+_add("stance", "P", "call", ("for", "on"))
+_add("stance", "P", "speak", ("against", "out", "about"))
+_add("stance", "P", "push", ("for",))
+_add("stance", "P", "argue", ("for", "against"))
+
+# Words naming roles (the head noun of a role speaker).
+_ROLE_NOUNS = set(
+    "president minister pm premier chancellor secretary official officials spokesman spokeswoman "
+    "spokesperson leader head chief ambassador envoy senator governor candidate nominee diplomat "
+    "diplomats source sources aide aides adviser advisor advisers advisors general commander mayor "
+    "king queen prince emperor monarch dictator ruler representative congressman congresswoman "
+    "lawmaker lawmakers director chairman chairwoman chair negotiator mediator foreign "
+    "president-elect strongman".split()
+)
+_GENERIC_HEADS = {"leader", "head", "chief", "ruler", "strongman"}
+_ANON_HEADS = {
+    "official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "aides",
+    "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "advisers", "advisors",
+    "activist", "activists", "expert", "experts", "analyst", "analysts", "witness", "witnesses",
+    "resident", "residents", "observer", "observers", "critic", "critics", "lawmaker", "lawmakers",
+    "people", "someone", "insider", "insiders", "officer", "officers", "researcher", "researchers",
+    "monitor", "monitors", "member", "members", "supporter", "supporters", "opponent", "opponents",
+    "group", "groups", "rebel", "rebels", "leaders", "voters", "protesters", "demonstrators",
+}
+_ORG_HEADS = set(
+    "government ministry office agency department council court party administration police "
+    "military army committee commission campaign company firm organization organisation union "
+    "regime kremlin embassy parliament congress senate house cabinet coalition alliance group "
+    "team network newspaper agency bank board authority authorities opposition white "
+    "media press service forces".split()
+)
+# Title words that may precede a name ("Russian President Vladimir Putin").
+_TITLE_WORDS = set(
+    "president prime minister pm premier chancellor secretary foreign defense defence "
+    "interior state senator sen. sen gov. gov governor rep. rep representative mr. mr mrs. mrs "
+    "ms. ms dr. dr general gen. gen adm. admiral lt. col. colonel king queen prince sheikh "
+    "ambassador envoy spokesman spokeswoman leader chief deputy vice former acting "
+    "president-elect candidate nominee mayor judge justice speaker chairman chairwoman "
+    "director commander minister-president first lady sir lord".split()
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "acomp", "parataxis", "advcl", "attr"}
+_QUOTE_OPEN = "“„«"
+_QUOTE_CLOSE = "”»"
+_QUOTE_BOTH = '"'
+_NATION_ALIASES = {
+    "u.s.": "us", "us": "us", "american": "us", "america": "us", "united": "us",
+    "uk": "uk", "u.k.": "uk", "britain": "uk", "british": "uk", "england": "uk", "english": "uk",
+    "french": "fr", "france": "fr", "dutch": "nl", "netherlands": "nl", "swiss": "ch",
+    "switzerland": "ch", "chinese": "cn", "china": "cn", "german": "de", "germany": "de",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations on the characters
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` of every double-quoted stretch, quote marks included.
+
+    Scanned per paragraph (a line break ends any open quotation), so one stray mark cannot
+    swallow the rest of the article.
+    """
+    out: list[tuple[int, int, bool]] = []
+    para_start = 0
+    open_at = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at >= 0:
+                end = i
+                while end > open_at + 1 and text[end - 1].isspace():
+                    end -= 1
+                out.append((open_at, end, False))
+                open_at = -1
+            para_start = i + 1
+            continue
+        if ch in _QUOTE_OPEN or (ch in _QUOTE_BOTH and open_at < 0):
+            if open_at >= 0:  # a second opener: the first one was never closed
+                out.append((open_at, i, False))
+            open_at = i
+        elif ch in _QUOTE_CLOSE or ch in _QUOTE_BOTH:
+            if open_at >= 0:
+                out.append((open_at, i + 1, True))
+                open_at = -1
+            else:  # a closer with no opener: the quotation started with the paragraph
+                start = max(para_start, out[-1][1] if out else 0)
+                while start < i and text[start].isspace():
+                    start += 1
+                if i - start > 0:
+                    out.append((start, i + 1, False))
+    if open_at >= 0:
+        end = len(text)
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        out.append((open_at, end, False))
+    return out
+
+
+class _Quotes:
+    def __init__(self, spans: list[tuple[int, int, bool]]):
+        self.spans = spans
+        self.starts = [s for s, _, _ in spans]
+
+    def at(self, char: int) -> int:
+        """Index of the quotation holding ``char`` (between its marks), or -1."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and self.spans[i][0] < char < self.spans[i][1]:
+            return i
+        return -1
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                out.append(i)
+            i += 1
+        return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Actors seen in the document (for names, titles and resolution)
+
+
+@dataclass
+class _Person:
+    name: str  # fullest form seen
+    title: set[str]  # lowercased title words ("british", "prime", "minister")
+    first: int  # char offset of first mention
+
+
+def _nation(word: str) -> str | None:
+    w = word.lower().rstrip("'s").rstrip("’")
+    if w in _NATION_ALIASES:
+        return _NATION_ALIASES[w]
+    if len(w) >= 4 and w[0].isalpha():
+        return w[:4]
+    return None
+
+
+def _title_tokens(ent: Span) -> list[Token]:
+    """Title words written in front of a person's name, inside the same noun phrase."""
+    doc = ent.doc
+    toks: list[Token] = []
+    i = ent.start - 1
+    while i >= 0:
+        t = doc[i]
+        low = t.lower_
+        if low in _TITLE_WORDS or (t.ent_type_ in ("NORP", "GPE") and t.pos_ in ("ADJ", "PROPN")):
+            toks.append(t)
+            i -= 1
+            continue
+        if t.tag_ == "POS" and toks == [] and i > 0:  # "Russia's foreign minister Lavrov"
+            break
+        break
+    toks.reverse()
+    return toks
+
+
+_TITLE_STRIP = re.compile(
+    r"^(?:(?:former|acting|deputy|vice|then|u\.?s\.?|president|prime|minister|foreign|secretary|"
+    r"of|state|sen\.?|rep\.?|gov\.?|mr\.?|mrs\.?|ms\.?|dr\.?|gen\.?|senator|governor|"
+    r"chancellor|premier|king|queen|prince|sheikh|general|president-elect)\s+)+",
+    re.I,
+)
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text)
+    stripped = _TITLE_STRIP.sub("", text)
+    return stripped if stripped else text
+
+
+class _Actors:
+    """People and organisations named in the document, with the titles they were given."""
+
+    def __init__(self, doc: Doc):
+        self.persons: dict[str, _Person] = {}  # key: last name token, lowercased
+        self.mentions: list[tuple[int, str, str]] = []  # (char, key or org name, "person"|"org")
+        self.person_tokens: dict[int, str] = {}  # token index -> person key
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = _clean_name(ent.text)
+                if not name or not name[0].isupper():
+                    continue
+                key = name.split()[-1].lower()
+                p = self.persons.get(key)
+                if p is None:
+                    p = self.persons[key] = _Person(name, set(), ent.start_char)
+                elif len(name.split()) > len(p.name.split()):
+                    p.name = name
+                for t in _title_tokens(ent):
+                    p.title.add(t.lower_)
+                for t in ent:
+                    self.person_tokens[t.i] = key
+                self.mentions.append((ent.start_char, key, "person"))
+            elif ent.label_ in ("ORG", "GPE", "NORP"):
+                self.mentions.append((ent.start_char, ent.text, "org"))
+        # A name the NER labelled ORG/GPE but whose last word is a known person's surname
+        # ("Lavrov told ...") is that person.
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "GPE") and len(ent) <= 3:
+                key = _clean_name(ent.text).split()[-1].lower() if _clean_name(ent.text) else ""
+                if key in self.persons:
+                    for t in ent:
+                        self.person_tokens[t.i] = key
+        # Appositive titles: "Russia's foreign minister, Sergey Lavrov" / "Sergei Markov, vice
+        # president of ..." give the person a title too.
+        for i, key in self.person_tokens.items():
+            t = doc[i]
+            if t.dep_ == "appos" and t.head.lower_ in _ROLE_NOUNS:
+                self._add_title(key, t.head)
+            for c in t.children:
+                if c.dep_ == "appos" and c.lower_ in _ROLE_NOUNS:
+                    self._add_title(key, c)
+
+    def _add_title(self, key: str, head: Token) -> None:
+        p = self.persons[key]
+        p.title.add(head.lower_)
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+                for t in c.subtree:
+                    if t.is_alpha or "." in t.text:
+                        p.title.add(t.lower_)
+
+    def person_at(self, tok: Token) -> str | None:
+        return self.person_tokens.get(tok.i)
+
+
+# ---------------------------------------------------------------------------------------------
+# The pass over the parse
+
+
+@dataclass
+class _Cand:
+    verb: Token
+    cue: tuple[int, int]
+    kind: str
+    subj: Token | None
+    content: tuple[int, int]
+    direct: bool
+    via_quote: bool = False
+
+
+def _subject(v: Token) -> Token | None:
+    """The verb's subject, inherited along conj / xcomp / participle advcl chains."""
+    seen = 0
+    while seen < 4:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in v.children:
+            if c.dep_ == "nsubjpass":
+                return None
+        if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+        elif v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+        else:
+            return None
+        seen += 1
+    return None
+
+
+def _span_of(tok: Token) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def _trim(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """Token range [a, b] without edge punctuation or a leading complementizer."""
+    while a <= b and (doc[a].is_punct and doc[a].text not in _QUOTE_OPEN + _QUOTE_BOTH
+                      or doc[a].is_space or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
+        a += 1
+    while b >= a and (doc[b].is_punct and doc[b].text not in _QUOTE_CLOSE + _QUOTE_BOTH
+                      or doc[b].is_space):
+        b -= 1
+    if a > b:
+        return None
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def _strip_quote(text: str, s: int, e: int) -> tuple[int, int]:
+    """Quotation span without its marks and without a trailing comma inside them."""
+    if s < e and text[s] in _QUOTE_OPEN + _QUOTE_BOTH:
+        s += 1
+    if e > s and text[e - 1] in _QUOTE_CLOSE + _QUOTE_BOTH:
+        e -= 1
+    while e > s and (text[e - 1] in ",;: " or text[e - 1].isspace()):
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _cue_span(v: Token, extra: list[Token]) -> tuple[int, int]:
+    toks = [v] + extra
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
+def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Quotes,
+             skip: set[int]) -> tuple[tuple[int, int] | None, list[Token]]:
+    """Content span (chars) of cue verb ``v`` and any extra cue tokens (particles)."""
+    extra: list[Token] = []
+    parts: list[Token] = []
+    ccomp = [c for c in v.children if c.dep_ == "ccomp" and c.i not in skip]
+    if "C" in modes and ccomp:
+        parts = ccomp[-1:] if ccomp[-1].i > v.i else ccomp[:1]
+    if not parts and "X" in modes:
+        xs = [c for c in v.children if c.dep_ == "xcomp"]
+        if xs:
+            objs = [c for c in v.children if c.dep_ == "dobj"]
+            parts = objs + xs
+    if not parts and "O" in modes:
+        objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp")]
+        if objs:
+            parts = objs
+            for c in v.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    parts.append(c)
+    if not parts and ("P" in modes or preps):
+        for c in v.children:
+            if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
+                extra.append(c)
+                pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if pobj:
+                    parts = pobj
+                else:
+                    # "called on X to do": the object hangs on the verb
+                    parts = [g for g in v.children if g.dep_ in ("dobj", "xcomp", "ccomp")]
+                break
+        if "P" in modes and not parts:
+            return None, extra
+    if parts:
+        a = min(p.left_edge.i for p in parts)
+        b = max(p.right_edge.i for p in parts)
+        # keep the cue and subject out (e.g. an xcomp spanning back over the verb)
+        if a <= v.i <= b:
+            a = v.i + 1
+        return _trim(doc, a, b), extra
+    return None, extra
+
+
+def _clause_before(doc: Doc, v: Token) -> tuple[int, int] | None:
+    """'<content>, the official said': the reporting clause hangs on the content's verb."""
+    h = v.head
+    if v.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or h.i >= v.i:
+        return None
+    a = h.left_edge.i
+    b = v.left_edge.i - 1
+    if b - a < 2:
+        return None
+    return _trim(doc, a, b)
+
+
+def find_claims(doc: Doc) -> list[RawClaim]:
+    """Every attribution in ``doc``: speaker, cue and content as character offsets into doc.text.
+
+    Claims come in text order of their cue. Nested reported speech stays inside the outer claim.
+    """
+    text = doc.text
+    quotes = _Quotes(_quote_spans(text))
+    actors = _Actors(doc)
+    cands: list[_Cand] = []
+
+    for tok in doc:
+        # "according to X"
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            if quotes.at(tok.idx) >= 0:
+                continue
+            pobj = [c for c in to.children if c.dep_ == "pobj"]
+            if not pobj:
+                nxt = tok.i + 2
+                if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "NOUN", "PRON"):
+                    pobj = [doc[nxt]]
+                else:
+                    continue
+            src = pobj[0]
+            sent = tok.sent
+            phrase_a = tok.i
+            phrase_b = max(src.right_edge.i, to.i)
+            before = _trim(doc, sent.start, phrase_a - 1) if phrase_a > sent.start else None
+            after = _trim(doc, phrase_b + 1, sent.end - 1) if phrase_b + 1 < sent.end else None
+            if before and after:
+                content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
+            else:
+                content = before or after
+            if content is None:
+                continue
+            cands.append(_Cand(tok, _cue_span(tok, [to]), "according_to", src, content,
+                               False))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+            continue
+        lemma = tok.lemma_.lower()
+        entry = _LEX.get(lemma)
+        extra_cue: list[Token] = []
+        if entry is None:
+            if lemma == "make":  # "made clear (that ...)"
+                clear = [c for c in tok.children if c.lower_ in ("clear", "plain")]
+                if not clear:
+                    continue
+                entry = ("say", "C", ())
+                extra_cue = clear
+            else:
+                continue
+        if quotes.at(tok.idx) >= 0:
+            continue  # speech reported inside a quotation belongs to the quoted speaker
+        if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod"):
+            continue  # "the plan backed by ...", "a group called ..."
+        kind, modes, preps = entry
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        if subj.lower_ in ("that", "which", "what", "this", "there") or subj.pos_ == "NUM":
+            continue
+        content, extra = _content(doc, tok, modes, preps, quotes, set())
+        for c in extra_cue:  # "made clear that": the clause may hang on "clear"
+            if content is None:
+                content, _ = _content(doc, c, "C", (), quotes, set())
+        extra_cue = extra_cue + extra
+        via_quote = False
+        if content is None and "C" in modes:
+            content = _clause_before(doc, tok)
+        if content is None and "C" in modes:
+            content = _adjacent_quote(doc, tok, subj, quotes)
+            via_quote = content is not None
+        if content is None:
+            continue
+        if lemma in ("think", "believe", "feel", "hope", "expect", "fear", "doubt", "want"):
+            if subj.lower_ in ("i", "we", "you"):
+                continue  # the writer's or an unnamed voice's aside
+        cands.append(_Cand(tok, _cue_span(tok, extra_cue), kind, subj, content, False, via_quote))
+
+    cands = _drop_nested(cands)
+    cands = _quote_content(text, cands, quotes)
+    return _resolve(doc, cands, actors)
+
+
+def _adjacent_quote(doc: Doc, v: Token, subj: Token, quotes: _Quotes) -> tuple[int, int] | None:
+    """A quotation in the cue's sentence, or right before/after its clause."""
+    sent = v.sent
+    lo = min(v.left_edge.i, subj.left_edge.i)
+    hi = max(v.right_edge.i, subj.right_edge.i)
+    clause_a, clause_b = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    best = None
+    for qi in quotes.overlapping(sent.start_char, sent.end_char):
+        s, e, _ = quotes.spans[qi]
+        if s < clause_a <= e or s < clause_b <= e:  # the cue's own clause is quoted
+            continue
+        if e <= clause_a or s >= clause_b:
+            gap = clause_a - e if e <= clause_a else s - clause_b
+            if best is None or gap < best[0]:
+                best = (gap, (s, e))
+    if best is None:
+        # previous sentence ends with a quote right before this clause
+        text = doc.text
+        a = sent.start_char
+        k = a
+        while k > 0 and text[k - 1] in " ,\n":
+            k -= 1
+        if k > 0 and text[k - 1] in _QUOTE_CLOSE + _QUOTE_BOTH and clause_a - a < 60:
+            qs = quotes.overlapping(k - 1, k)
+            if qs:
+                best = (0, quotes.spans[qs[-1]][:2])
+        if best is None and clause_b >= sent.end_char - 3:
+            # "... told reporters:" followed by the quotation
+            k = sent.end_char
+            while k < len(text) and text[k] in " \n":
+                k += 1
+            qs = quotes.overlapping(k, k + 1)
+            if qs and quotes.spans[qs[0]][0] == k and text[clause_b - 1: sent.end_char].strip()[-1:] in (":", ","):
+                best = (0, quotes.spans[qs[0]][:2])
+    if best is None or best[0] > 40:
+        return None
+    return best[1]
+
+
+def _drop_nested(cands: list[_Cand]) -> list[_Cand]:
+    """Keep outer claims; a cue inside another claim's content is part of that content."""
+    order = sorted(cands, key=lambda c: -(c.content[1] - c.content[0]))
+    kept: list[_Cand] = []
+    for c in order:
+        inside = False
+        for k in kept:
+            if k.content[0] <= c.cue[0] < k.content[1]:
+                inside = True
+                break
+            if c.content[0] <= k.cue[0] < c.content[1]:
+                inside = True
+                break
+        if not inside:
+            kept.append(c)
+    kept.sort(key=lambda c: c.cue[0])
+    return kept
+
+
+def _quote_content(text: str, cands: list[_Cand], quotes: _Quotes) -> list[_Cand]:
+    """Widen contents to whole quotations, carry them across '"…," he said. "…"', set direct."""
+    claimed_quotes: set[int] = set()
+    for c in cands:
+        qs = quotes.overlapping(*c.content)
+        if not qs:
+            continue
+        s, e = c.content
+        for qi in qs:
+            qs_, qe, _ = quotes.spans[qi]
+            # a quotation cut by the parse is widened to its marks
+            if qs_ < s and qe > s:
+                s = qs_
+            if qe > e and qs_ < e:
+                e = qe
+            claimed_quotes.add(qi)
+        c.content = (s, e)
+    # consecutive quotations of one speaker: extend to following quotes with no cue between
+    cue_starts = sorted(c.cue[0] for c in cands)
+    out = []
+    for idx, c in enumerate(cands):
+        qs = quotes.overlapping(*c.content)
+        quoted = sum(min(quotes.spans[q][1], c.content[1]) - max(quotes.spans[q][0], c.content[0])
+                     for q in qs)
+        direct = quoted * 2 >= (c.content[1] - c.content[0])
+        if direct and qs:
+            last = qs[-1]
+            nxt_cue = cue_starts[bisect_right(cue_starts, c.content[1])] if bisect_right(
+                cue_starts, c.content[1]) < len(cue_starts) else len(text) + 1
+            q = last + 1
+            end = max(c.content[1], c.cue[1])
+            while q < len(quotes.spans) and q not in claimed_quotes:
+                s2, e2, _ = quotes.spans[q]
+                gap = text[end:s2]
+                if s2 > nxt_cue or "\n" in gap or len(gap) > 80:
+                    # a new paragraph continues the quotation only when the last one was left open
+                    if not ("\n" in gap and not quotes.spans[q - 1][2] and gap.strip() == ""
+                            and s2 < nxt_cue):
+                        break
+                if quotes.spans[q][1] - s2 < 3:
+                    break
+                if gap.strip() and not _is_attribution_gap(gap):
+                    break
+                c.content = (c.content[0], e2)
+                claimed_quotes.add(q)
+                end = e2
+                q += 1
+            s, e = _strip_quote(text, *c.content)
+            if s < e:
+                c.content = (s, e)
+        c.direct = direct
+        out.append(c)
+    return out
+
+
+_GAP_RE = re.compile(r"^[\s,.;:—–-]*$")
+
+
+def _is_attribution_gap(gap: str) -> bool:
+    # only punctuation, or the cue sentence itself ("," he said. ") already covered by end
+    return bool(_GAP_RE.match(gap))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+def _np_bounds(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok`` without relative clauses/appositions."""
+    a = tok.i
+    b = tok.i
+    for c in tok.children:
+        if c.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advmod", "prep") and c.i > tok.i:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                b = max(b, c.right_edge.i)
+            if c.dep_ == "conj":
+                b = max(b, c.i)
+            continue
+        if c.i < tok.i:
+            if c.dep_ in ("punct",):
+                continue
+            a = min(a, c.left_edge.i)
+        else:
+            b = max(b, c.right_edge.i)
+    doc = tok.doc
+    while a < b and (doc[a].is_punct or doc[a].is_space):
+        a += 1
+    while b > a and (doc[b].is_punct or doc[b].is_space):
+        b -= 1
+    return a, b
+
+
+@dataclass
+class _State:
+    last_person_speaker: list[tuple[int, str]]  # (sentence start, person key)
+    last_org_speaker: str | None
+    anon: list[tuple[str, str]]  # (head noun, description)
+    last_speaker: tuple[str, str | None, str | None] | None  # (kind, name, description)
+
+
+def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
+    state = _State([], None, [], None)
+    out: list[RawClaim] = []
+    sent_starts = [s.start_char for s in doc.sents]
+    for c in cands:
+        subj = c.subj
+        assert subj is not None
+        kind, name, desc, span = _speaker(doc, subj, c, actors, state, sent_starts)
+        if kind is None:
+            continue
+        out.append(RawClaim(span, kind, name, desc, c.cue, c.kind, c.content, c.direct))
+        if kind in ("named", "pronoun", "role") and name is not None:
+            key = name.split()[-1].lower()
+            if key in actors.persons:
+                state.last_person_speaker.append((c.cue[0], key))
+            elif kind != "named":
+                state.last_org_speaker = name
+        elif kind == "organisation" and name:
+            state.last_org_speaker = name
+        elif kind == "anonymous" and desc:
+            state.anon.append((_head_word(desc), desc))
+        state.last_speaker = (kind, name, desc)
+    return out
+
+
+def _head_word(desc: str) -> str:
+    words = re.findall(r"[\w.-]+", desc.lower())
+    return words[-1] if words else ""
+
+
+def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
+             sent_starts: list[int]):
+    """(kind, name, description, span) for the subject token of a claim."""
+    text = doc.text
+    low = subj.lower_
+    # relative pronoun: "Elmendorf, who supports ..." -> the noun the clause hangs on
+    if low in ("who", "whom") and subj.head.dep_ == "relcl":
+        ante = subj.head.head
+        k, n, d, _ = _speaker(doc, ante, c, actors, state, sent_starts)
+        return k, n, d, _span_of(subj)
+    if subj.pos_ == "PRON" or low in _PRONOUNS:
+        span = _span_of(subj)
+        if low in ("he", "she", "him", "her"):
+            return "pronoun", _resolve_he(doc, c, actors, state), None, span
+        if low in ("it", "they"):
+            name = state.last_org_speaker
+            if low == "they" and state.last_speaker and state.last_speaker[0] == "anonymous":
+                return "anonymous", None, state.last_speaker[2], span
+            return "pronoun", name, None, span
+        if low in ("i", "we", "you"):
+            return "pronoun", None, None, span
+        return None, None, None, None
+    a, b = _np_bounds(subj)
+    span = (doc[a].idx, doc[b].idx + len(doc[b].text))
+    np_text = text[span[0]:span[1]]
+    # a named person anywhere in the head's name (compound chain included)
+    key = actors.person_at(subj)
+    if key is None:
+        for t in doc[a:b + 1]:
+            if t.i in actors.person_tokens and (t.head.i == subj.i or t.i == subj.i or
+                                                t.head.head.i == subj.i and t.dep_ == "compound"):
+                if t.dep_ not in ("poss",) and t.head.dep_ != "poss":
+                    key = actors.person_tokens[t.i]
+                    break
+    if key is not None:
+        return "named", actors.persons[key].name, None, span
+    ent = subj.ent_type_
+    head_low = subj.lower_
+    has_det = any(ch.dep_ == "det" for ch in subj.children)
+    det = next((ch.lower_ for ch in subj.children if ch.dep_ == "det"), None)
+    if ent in ("ORG", "GPE", "NORP") and subj.pos_ == "PROPN":
+        ent_span = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+        name = _clean_name(ent_span.text) if ent_span is not None else subj.text
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        return "organisation", name, None, span
+    if subj.pos_ == "PROPN" and subj.is_title and not has_det:
+        # an unlabelled proper name: a person when titled or surname-like
+        name = _clean_name(np_text)
+        return "named", name, None, span
+    if head_low in _ROLE_NOUNS and (det in ("the", "this", "that") or _has_poss(subj)):
+        name, anon_desc = _resolve_role(doc, subj, a, b, actors, state)
+        if name is not None:
+            return "role", name, None, span
+        if anon_desc is not None:
+            return "anonymous", None, anon_desc, span
+        return "role", None, None, span
+    if head_low in _ORG_HEADS or subj.ent_type_ in ("ORG", "GPE", "NORP"):
+        name = re.sub(r"^(?:the|The)\s+", "", np_text)
+        return "organisation", name, None, span
+    # anything else: an unnamed speaker ("a senior German official", "activists", "polls")
+    desc = np_text
+    return "anonymous", None, desc, span
+
+
+def _has_poss(tok: Token) -> bool:
+    return any(ch.dep_ == "poss" for ch in tok.children)
+
+
+def _resolve_he(doc: Doc, c: _Cand, actors: _Actors, state: _State) -> str | None:
+    """he/she: the person who spoke last, when recent; else the last person named before."""
+    here = c.cue[0]
+    if state.last_person_speaker:
+        at, key = state.last_person_speaker[-1]
+        # recent: the last three paragraphs' worth of text
+        if here - at < 1200:
+            return actors.persons[key].name
+    best = None
+    for i in sorted(actors.person_tokens):
+        t = doc[i]
+        if t.idx >= here:
+            break
+        best = actors.person_tokens[i]
+    return actors.persons[best].name if best else None
+
+
+def _resolve_role(doc: Doc, subj: Token, a: int, b: int, actors: _Actors, state: _State):
+    """A role noun phrase -> (person name, None) or (None, anonymous description) or (None, None)."""
+    words = [t.lower_ for t in doc[a:b + 1] if t.dep_ != "det" and not t.is_punct]
+    words = [w for w in words if w not in ("the", "of", "'s", "’s")]
+    head = subj.lower_
+    if head == "pm":
+        heads = {"prime", "minister"}
+    elif head in ("premier",):
+        heads = {"prime", "minister", "premier"}
+    else:
+        heads = {head}
+    mods = {n for w in words if w != head and w not in _ROLE_NOUNS and w not in _TITLE_WORDS
+            for n in [_nation(w)] if n}
+    here = subj.idx
+    if head in ("official", "officials", "source", "sources", "diplomat", "aide", "spokesman",
+                "spokeswoman", "spokesperson", "adviser", "advisor"):
+        for h, desc in reversed(state.anon):
+            if h.rstrip("s") == head.rstrip("s"):
+                return None, desc
+        return None, None
+    best_titled = None
+    best_free = None
+    for key, p in actors.persons.items():
+        if p.first >= here:
+            continue
+        tnations = {n for w in p.title for n in [_nation(w)] if n and w not in _ROLE_NOUNS
+                    and w not in _TITLE_WORDS}
+        nation_ok = not mods or not tnations or bool(mods & tnations)
+        if not nation_ok:
+            continue
+        if p.title & (_ROLE_NOUNS | {"prime"}):
+            if head in _GENERIC_HEADS:
+                ok = bool(mods & tnations)
+            else:
+                ok = heads <= p.title or (head == "premier" and {"prime", "minister"} <= p.title)
+            if ok and (best_titled is None or _last_mention(actors, key, here) >
+                       _last_mention(actors, best_titled, here)):
+                best_titled = key
+        elif head not in ("official", "officials"):
+            if best_free is None or _last_mention(actors, key, here) > _last_mention(
+                    actors, best_free, here):
+                best_free = key
+    key = best_titled or best_free
+    return (actors.persons[key].name if key else None), None
+
+
+def _last_mention(actors: _Actors, key: str, before: int) -> int:
+    best = -1
+    for at, k, kind in actors.mentions:
+        if at >= before:
+            break
+        if k == key:
+            best = at
+    return best

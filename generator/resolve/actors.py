@@ -1,0 +1,366 @@
+"""Actors across the corpus: which mentions name the same actor, what it is, which offices it held.
+
+Merging, in order (each step is explained by what it guards against):
+
+1. Curation first: a name or alias in ``dossier.yml`` maps to its curated actor; ``ignore`` drops names.
+2. In one article, a bare surname ("Putin") means the full name given earlier or later in that article
+   ("Vladimir Putin"): newspapers introduce a person once in full.
+3. Across articles, full names that share a surname and whose first names are spelling variants
+   ("Sergei"/"Sergey": same initial, edit distance <= 2) are one person; a bare surname left over
+   joins the only full name with that surname, and stays alone when two people share it.
+4. A name labelled ORG or GPE that equals a known person's surname is that person (NER often tags
+   "Lavrov" or "Cameron" as ORG).
+5. Organisations: an acronym joins the name it abbreviates ("UN" / "United Nations"); two names of
+   groups sharing a distinctive word ("Al-Nusra Front" / "Jabhat Al-Nusra": "nusra"; spelling variants
+   "Qaida"/"Qaeda" count as shared) are one group.
+
+The display name is the curated name, else the most frequent multi-word form (ties: alphabetical), so it
+does not change when an unrelated article arrives. Roles come from title phrases in the text, dated by
+the article's publication date, plus curated roles with date ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..config import Curation
+from ..extract.actors import TITLE_HEADS, canonical_state, state_table
+from ..model import Actor, Article, ArticleExtraction, Mention, Ref, Role
+from ..urls import slugify
+
+ACTOR_KINDS = {"person", "organisation", "state", "armed_group"}
+GENERIC_ORG_WORDS = {
+    "al", "the", "of", "and", "front", "jabhat", "army", "party", "group", "movement", "council",
+    "national", "united", "nations", "union", "international", "organization", "organisation", "committee",
+    "forces", "force", "brigade", "brigades", "islamic", "state", "republic", "democratic", "people",
+    "peoples", "popular", "liberation", "free", "new", "security", "ministry", "office", "agency",
+    "department", "government", "news", "times", "post", "press", "association", "league", "arab",
+    "european", "american", "syrian", "russian", "world", "human", "rights", "bank", "house", "for",
+}
+HONORIFIC_TITLES = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir"}
+
+
+def edit_distance(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _tokens(name: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", name.casefold())
+
+
+def _initials(name: str) -> str:
+    return "".join(t[0] for t in _tokens(name) if t not in {"of", "the", "and", "for"})
+
+
+def _acronym(name: str) -> str | None:
+    s = name.replace(".", "").replace(" ", "")
+    if 2 <= len(s) <= 6 and s.isupper() and s.isalpha():
+        return s.lower()
+    return None
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Result of actor resolution."""
+
+    actors: tuple[Actor, ...]
+    by_mention: Mapping[tuple[str, int], str]  # (article id, mention index) -> actor id
+    by_name: Mapping[tuple[str, str], str]  # (article id, casefolded name) -> actor id
+    global_names: Mapping[str, str]  # casefolded name or alias -> actor id (unambiguous only)
+
+
+def resolve_actors(
+    articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], curation: Curation
+) -> ActorIndex:
+    ignore = {n.casefold() for n in curation.ignore}
+    curated_key: dict[str, int] = {}
+    for i, ca in enumerate(curation.actors):
+        for alias in (ca.name, *ca.aliases):
+            curated_key[alias.casefold()] = i
+    states, _capitals = state_table()
+
+    # --- 1. candidate mentions and per-article keys ---------------------------------------------
+    # key: a string naming a cluster before cross-article merging.
+    items: list[tuple[str, int, Mention]] = []
+    for art in articles:
+        ex = extractions.get(art.id)
+        if ex is None:
+            continue
+        for i, m in enumerate(ex.mentions):
+            if m.kind not in ACTOR_KINDS or m.name.casefold() in ignore:
+                continue
+            if art.outlet and m.name.casefold() == art.outlet.casefold().removeprefix("the "):
+                continue  # the outlet naming itself
+            items.append((art.id, i, m))
+
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            # Deterministic: the smaller key becomes the root.
+            if rb < ra:
+                ra, rb = rb, ra
+            parent[rb] = ra
+
+    def key_of(name: str, kind: str) -> str:
+        low = name.casefold()
+        if low in curated_key:
+            return f"cur:{curated_key[low]}"
+        if kind == "state":
+            return f"state:{(canonical_state(name) or name).casefold()}"
+        return f"name:{low}"
+
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    mention_key: dict[tuple[str, int], str] = {}
+
+    # Person surnames per article: bare surname -> full name key in the same article.
+    full_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for aid, i, m in items:
+        toks = m.name.split()
+        if m.kind == "person" and len(toks) >= 2 and m.name.casefold() not in curated_key:
+            full_by_article[aid][toks[-1].casefold()].add(key_of(m.name, m.kind))
+
+    for aid, i, m in items:
+        k = key_of(m.name, m.kind)
+        toks = m.name.split()
+        if k.startswith("name:") and len(toks) == 1:
+            fulls = full_by_article[aid].get(toks[0].casefold())
+            if fulls and len(fulls) == 1:
+                k = next(iter(fulls))
+        mention_key[(aid, i)] = k
+        find(k)
+        kinds[k][m.kind] += 1
+        forms[k][m.name] += 1
+
+    # --- 2. cross-article person merges ---------------------------------------------------------
+    def kind_of(k: str) -> str:
+        if k.startswith("cur:"):
+            ck = curation.actors[int(k[4:])].kind
+            if ck:
+                return ck
+        if k.startswith("state:"):
+            return "state"
+        c = kinds[find(k)] if find(k) in kinds else kinds[k]
+        return c.most_common(1)[0][0] if c else "organisation"
+
+    keys = sorted(mention_key.values())
+    keys = sorted(set(keys))
+    person_full = [k for k in keys if k.startswith("name:") and kinds[k]["person"] and len(k[5:].split()) >= 2]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for k in person_full:
+        by_surname[k[5:].split()[-1]].append(k)
+    # curated persons take part in surname matching too
+    for i, ca in enumerate(curation.actors):
+        if (ca.kind or "person") == "person" and len(ca.name.split()) >= 2:
+            by_surname[ca.name.split()[-1].casefold()].append(f"cur:{i}")
+    for surname, ks in by_surname.items():
+        ks = sorted(set(ks))
+        for a_i, a in enumerate(ks):
+            for b in ks[a_i + 1:]:
+                fa = (curation.actors[int(a[4:])].name.casefold() if a.startswith("cur:") else a[5:]).split()[0]
+                fb = (curation.actors[int(b[4:])].name.casefold() if b.startswith("cur:") else b[5:]).split()[0]
+                if a.startswith("cur:") and b.startswith("cur:"):
+                    continue
+                if fa[0] == fb[0] and edit_distance(fa, fb) <= 2:
+                    union(a, b)
+    for k in keys:
+        if not k.startswith("name:"):
+            continue
+        toks = k[5:].split()
+        if len(toks) == 1 and toks[0] in by_surname:
+            roots = {find(x) for x in by_surname[toks[0]]}
+            if len(roots) == 1:
+                # A bare surname labelled ORG/GPE that a known person bears is that person.
+                union(next(iter(roots)), k)
+
+    # --- 3. organisation merges -----------------------------------------------------------------
+    orgs = [k for k in keys if k.startswith("name:") and kind_of(k) in {"organisation", "armed_group"}]
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in orgs:
+        name = forms[k].most_common(1)[0][0]
+        if len(_tokens(name)) >= 2:
+            by_initials[_initials(name)].append(k)
+    for k in orgs:
+        acr = _acronym(forms[k].most_common(1)[0][0])
+        if acr and len(set(find(x) for x in by_initials.get(acr, []))) == 1:
+            union(by_initials[acr][0], k)
+    groups = [k for k in orgs if kind_of(k) == "armed_group"]
+    distinct: dict[str, set[str]] = {k: {t for t in _tokens(k[5:]) if t not in GENERIC_ORG_WORDS and len(t) >= 4} for k in groups}
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            if any(x == y or (len(x) >= 5 and x[:3] == y[:3] and edit_distance(x, y) <= 1) for x in distinct[a] for y in distinct[b]):
+                union(a, b)
+
+    # --- 4. build actors --------------------------------------------------------------------------
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for k in set(mention_key.values()):
+        clusters[find(k)].append(k)
+
+    art_by_id = {a.id: a for a in articles}
+    actor_id_of_root: dict[str, str] = {}
+    actors_data = []
+    taken: set[str] = set()
+    for root in sorted(clusters):
+        members = clusters[root]
+        cur = next((curation.actors[int(k[4:])] for k in sorted(members) if k.startswith("cur:")), None)
+        all_forms: Counter = Counter()
+        kind_votes: Counter = Counter()
+        for k in members:
+            all_forms.update(forms[k])
+            kind_votes.update(kinds[k])
+        if cur is not None:
+            name = cur.name
+        elif root.startswith("state:"):
+            name = canonical_state(next(iter(all_forms))) or all_forms.most_common(1)[0][0]
+        else:
+            multi = [(n, c) for n, c in all_forms.items() if len(n.split()) >= 2]
+            pool = multi or list(all_forms.items())
+            name = sorted(pool, key=lambda nc: (-nc[1], nc[0]))[0][0]
+        kind = (cur.kind if cur and cur.kind else None) or ("state" if root.startswith("state:") else None)
+        if kind is None:
+            # A person needs to be called a person somewhere; a group word in the name wins for groups.
+            if kind_votes["armed_group"]:
+                kind = "armed_group"
+            elif kind_votes["person"] and (kind_votes["person"] >= kind_votes["organisation"] or len(name.split()) >= 2):
+                kind = "person"
+            else:
+                kind = kind_votes.most_common(1)[0][0]
+        aid = slugify(name)
+        if aid in taken:
+            aid = slugify(f"{name}-{kind}")
+        taken.add(aid)
+        actor_id_of_root[root] = aid
+        aliases = set(all_forms) | (set(cur.aliases) if cur else set())
+        aliases.discard(name)
+        actors_data.append((aid, name, kind, aliases, cur))
+
+    by_mention = {mk: actor_id_of_root[find(k)] for mk, k in mention_key.items()}
+    refs: dict[str, list[Ref]] = defaultdict(list)
+    role_obs: dict[str, dict[str, list[tuple[str | None, str]]]] = defaultdict(lambda: defaultdict(list))
+    by_name: dict[tuple[str, str], str] = {}
+    for (art_id, i), actor in sorted(by_mention.items()):
+        m = extractions[art_id].mentions[i]
+        refs[actor].append(Ref(art_id, m.sentence, m.span.start, m.span.end))
+        by_name[(art_id, m.name.casefold())] = actor
+        if m.title:
+            title = normalise_role(m.title)
+            if title:
+                role_obs[actor][title].append((art_by_id[art_id].published.value, art_id))
+
+    global_names: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    actors = []
+    for aid, name, kind, aliases, cur in actors_data:
+        for n in (name, *aliases):
+            low = n.casefold()
+            if low in global_names and global_names[low] != aid:
+                ambiguous.add(low)
+            global_names.setdefault(low, aid)
+            toks = n.split()
+            if kind == "person" and len(toks) >= 2:
+                sl = toks[-1].casefold()
+                if sl in global_names and global_names[sl] != aid:
+                    ambiguous.add(sl)
+                global_names.setdefault(sl, aid)
+        rs = refs[aid]
+        roles = _roles(role_obs[aid], cur)
+        actors.append(
+            Actor(
+                id=aid,
+                name=name,
+                kind=kind,
+                aliases=tuple(sorted(aliases, key=str.casefold)),
+                roles=roles,
+                sources=tuple(sorted({r.source for r in rs})),
+                mention_count=len(rs),
+                wikidata=cur.wikidata if cur else None,
+                description=cur.description if cur else None,
+                mentions=tuple(rs),
+            )
+        )
+    for low in ambiguous:
+        global_names.pop(low, None)
+    actors.sort(key=lambda a: a.id)
+    return ActorIndex(tuple(actors), by_mention, by_name, global_names)
+
+
+def normalise_role(title: str) -> str | None:
+    """'Russian Prime Minister' -> 'Prime Minister of Russia'; 'Mr.' -> None."""
+    words = title.replace("’", "'").split()
+    words = [w for w in words if w.casefold() not in HONORIFIC_TITLES]
+    if not words:
+        return None
+    states, _ = state_table()
+    demonyms = state_table_demonyms()
+    country = None
+    first = words[0].casefold()
+    if first.endswith("'s") and canonical_state(words[0][:-2]):
+        country = canonical_state(words[0][:-2])
+        words = words[1:]
+    elif first in demonyms:
+        country = demonyms[first]
+        words = words[1:]
+    elif canonical_state(words[0]):
+        country = canonical_state(words[0])
+        words = words[1:]
+    if not words or not any(w.casefold() in TITLE_HEADS for w in words):
+        return None
+    role = " ".join(w if w.isupper() or "-" in w and w[0].isupper() else w.capitalize() if w.casefold() not in {"of", "the", "and"} else w.casefold() for w in words)
+    role = role.replace("Pm", "Prime Minister")
+    if country and " of " not in role:
+        role = f"{role} of {country}"
+    return role
+
+
+def state_table_demonyms() -> dict[str, str]:
+    import json
+    from pathlib import Path
+
+    global _DEMONYMS
+    try:
+        return _DEMONYMS
+    except NameError:
+        pass
+    data = json.loads((Path(__file__).parent.parent / "data" / "states.json").read_text(encoding="utf-8"))
+    _DEMONYMS = data.get("demonyms", {})
+    return _DEMONYMS
+
+
+def _roles(obs: Mapping[str, list[tuple[str | None, str]]], cur) -> tuple[Role, ...]:
+    roles: list[Role] = []
+    curated = {r.title.casefold(): r for r in (cur.roles if cur else ())}
+    used_curated = set()
+    for title, seen in obs.items():
+        dates = sorted(d for d, _ in seen if d)
+        srcs = tuple(sorted({s for _, s in seen}))
+        match = next((c for k, c in curated.items() if k == title.casefold() or title.casefold() in k or k in title.casefold()), None)
+        if match is not None:
+            used_curated.add(match.title.casefold())
+            roles.append(Role(match.title, match.start, match.end, srcs, "curation+text"))
+        else:
+            roles.append(Role(title, dates[0] if dates else None, dates[-1] if dates else None, srcs, "text"))
+    for k, c in curated.items():
+        if k not in used_curated:
+            roles.append(Role(c.title, c.start, c.end, (), "curation"))
+    roles.sort(key=lambda r: (r.start or "9999", r.title))
+    return tuple(roles)

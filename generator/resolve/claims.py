@@ -1,0 +1,208 @@
+"""Claims across the corpus: who said it (an actor, or an anonymous source), and who else said the same.
+
+* Speaker: the actor whose mention lies inside the speaker's words ("the United Nations' human rights
+  office" -> United Nations), else the resolved antecedent name of a pronoun or role ("he" -> Lavrov),
+  looked up first in the same article, then corpus-wide by unambiguous name. Anonymous speakers keep
+  their description and have no actor.
+* The same assertion reported by several sources is one claim with several sources: same speaker (or
+  both anonymous) and similar content -- content-word overlap (Jaccard >= 0.5), or the same figure
+  (a number >= 100) with at least two other content words in common.
+* Related claims: other speakers, same subject (at least two shared content words, or a shared topic
+  key such as the leader stepping down or chemical weapons); *diverging* when one side is negated or
+  says the views differ, *corroborating* when both are affirmative and closely similar, otherwise
+  merely *related* (same subject, no stance compared).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..model import Article, ArticleExtraction, Claim, ClaimMention, Ref
+from ..urls import slugify
+from .actors import ActorIndex
+
+STOP = set(
+    """a an the and or but if of to in on at by for with from as is are was were be been being has have had do does
+    did not no nor so than that this these those it its it's they them their there here he she his her him we us our
+    you your i me my will would shall should can could may might must also only just very more most less such any all
+    some both each either neither other another what which who whom whose when where why how about into over under
+    after before between during through against without within while because since until up down out off again
+    further then once said says say told tell added according one two s""".split()
+)
+TOPICS = {
+    "leader-leaves": ("step down", "leave power", "cede power", "quit", "must go", "should leave", "stand down", "resign"),
+    "chemical-weapons": ("chemical weapon",),
+    "arms-supply": ("weapon", "arms", "embargo", "s-300", "supply of", "supplies of", "missile"),
+    "talks": ("talks", "dialogue", "negotiat", "peace conference", "peace process", "political transition", "political means"),
+    "violence": ("violence", "bloodshed", "fighting"),
+    "sanctions": ("sanction",),
+    "un-resolution": ("resolution", "security council"),
+    "intervention": ("interven", "interfere", "foreign help", "invasion"),
+}
+NEGATION = re.compile(r"\b(not|no|never|n't|nor|against|reject\w*|oppos\w*|den(y|ies|ied)|differ\w*|on the contrary)\b", re.I)
+NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
+
+
+def content_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z][a-z'-]+|\d[\d,]*", text.lower())
+    out = set()
+    for w in words:
+        if w in STOP or len(w) < 3 and not w[0].isdigit():
+            continue
+        # crude stemming so "weapons"/"weapon", "killed"/"killing" meet
+        for suf in ("ing", "ed", "es", "s"):
+            if len(w) > len(suf) + 3 and w.endswith(suf):
+                w = w[: -len(suf)]
+                break
+        out.add(w)
+    return out
+
+
+def topics(text: str) -> set[str]:
+    low = text.lower()
+    return {k for k, pats in TOPICS.items() if any(p in low for p in pats)}
+
+
+def _similar(a: set[str], b: set[str], ta: str, tb: str) -> bool:
+    if not a or not b:
+        return False
+    j = len(a & b) / len(a | b)
+    if j >= 0.5:
+        return True
+    na, nb = set(NUMBER.findall(ta)), set(NUMBER.findall(tb))
+    return bool(na & nb) and len((a & b) - na) >= 2
+
+
+def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex) -> str | None:
+    sp = c.speaker
+    if sp.kind == "anonymous":
+        return None
+    if sp.span is not None:
+        inside = [
+            idx.by_mention[(art_id, i)]
+            for i, m in enumerate(ex.mentions)
+            if (art_id, i) in idx.by_mention and m.span.start >= sp.span.start and m.span.end <= sp.span.end
+        ]
+        if inside:
+            return inside[-1] if sp.kind == "named" else inside[0]
+    if sp.name:
+        key = sp.name.casefold().removeprefix("the ")
+        if (art_id, key) in idx.by_name:
+            return idx.by_name[(art_id, key)]
+        if key in idx.global_names:
+            return idx.global_names[key]
+        last = key.split()[-1] if key.split() else key
+        if (art_id, last) in idx.by_name:
+            return idx.by_name[(art_id, last)]
+    return None
+
+
+def _mentioned(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex, speaker: str | None) -> tuple[str, ...]:
+    about = []
+    for i, m in enumerate(ex.mentions):
+        if c.content.start <= m.span.start and m.span.end <= c.content.end:
+            a = idx.by_mention.get((art_id, i))
+            if a and a != speaker and a not in about:
+                about.append(a)
+    return tuple(sorted(about))
+
+
+def resolve_claims(
+    articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], idx: ActorIndex
+) -> tuple[Claim, ...]:
+    # Gather every report, in source order.
+    reports = []
+    for art in articles:
+        ex = extractions.get(art.id)
+        if ex is None:
+            continue
+        for c in ex.claims:
+            speaker = _speaker_actor(art.id, c, ex, idx)
+            reports.append((art, ex, c, speaker))
+
+    # Group reports of the same assertion (same speaker, similar content, different or same source).
+    groups: list[list[tuple]] = []
+    words_of = [content_words(r[2].content.text) for r in reports]
+    for i, r in enumerate(reports):
+        for g in groups:
+            j0 = g[0]
+            r0 = reports[j0]
+            same_speaker = r0[3] == r[3] if (r0[3] or r[3]) else (r0[2].speaker.kind == r[2].speaker.kind == "anonymous")
+            if same_speaker and r0[0].id != r[0].id and _similar(words_of[j0], words_of[i], r0[2].content.text, r[2].content.text):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+
+    claims = []
+    taken: set[str] = set()
+    for g in groups:
+        art, ex, c, speaker = reports[g[0]]
+        refs = tuple(
+            Ref(reports[i][0].id, reports[i][2].sentence, reports[i][2].content.start, reports[i][2].content.end) for i in g
+        )
+        speaker_text = c.speaker.span.text if c.speaker.span else (c.speaker.description or "unnamed source")
+        base = slugify(f"{speaker or 'anonymous'} {' '.join(re.findall(r'[A-Za-z0-9]+', c.content.text)[:6])}")[:60].strip("-")
+        cid = base
+        if cid in taken:
+            cid = f"{base}-{hashlib.sha256(f'{art.id}:{c.content.start}'.encode()).hexdigest()[:6]}"
+        taken.add(cid)
+        dates = [(reports[i][2].date, reports[i][2].date_precision) for i in g if reports[i][2].date]
+        date, precision = min(dates) if dates else (None, None)
+        claims.append(
+            Claim(
+                id=cid,
+                speaker=speaker,
+                speaker_text=" ".join(speaker_text.split()),
+                speaker_description=c.speaker.description,
+                text=" ".join(c.content.text.split()),
+                direct=c.direct,
+                cue=" ".join(c.cue.text.split()),
+                cue_kind=c.cue_kind,
+                date=date,
+                date_precision=precision,
+                source=art.id,
+                ref=refs[0],
+                sources=tuple(dict.fromkeys(r.source for r in refs)),
+                refs=refs,
+                about=_mentioned(art.id, c, ex, idx, speaker),
+            )
+        )
+
+    # Related claims by other speakers: corroborating or diverging.
+    words = [content_words(c.text) for c in claims]
+    tops = [topics(c.text) for c in claims]
+    neg = [bool(NEGATION.search(c.text)) for c in claims]
+    corro: dict[int, list[str]] = defaultdict(list)
+    div: dict[int, list[str]] = defaultdict(list)
+    rel: dict[int, list[str]] = defaultdict(list)
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if a.speaker == b.speaker and (a.speaker or a.speaker_text == b.speaker_text):
+                continue
+            shared_topic = tops[i] & tops[j]
+            shared = words[i] & words[j]
+            if not shared_topic and len(shared) < 3:
+                continue
+            if neg[i] != neg[j] and (shared_topic or len(shared) >= 3):
+                div[i].append(b.id)
+                div[j].append(a.id)
+            elif _similar(words[i], words[j], a.text, b.text):
+                corro[i].append(b.id)
+                corro[j].append(a.id)
+            else:
+                rel[i].append(b.id)
+                rel[j].append(a.id)
+    out = []
+    for i, c in enumerate(claims):
+        out.append(
+            Claim(**{**c.__dict__, "corroborating": tuple(sorted(set(corro[i]))), "diverging": tuple(sorted(set(div[i]))),
+                     "related": tuple(sorted(set(rel[i]))),
+                     "topic": ",".join(sorted(tops[i])) or None})
+        )
+    out.sort(key=lambda c: c.id)
+    return tuple(out)
