@@ -37,43 +37,77 @@ class OffsetMap:
     (a character may be replaced, e.g. a non-breaking space by a space); whatever lies between two
     runs was dropped. ``segments`` holds ``(clean_start, raw_start, length)`` per run, in order and
     increasing in both coordinates, so both directions are a binary search.
+
+    ``replacements`` (optional) holds ``(clean_start, clean_length, raw_start, raw_length)`` for
+    cleaned pieces that stand for a raw piece *as a whole* and cannot be mapped character by
+    character: an HTML entity (``&amp;`` -> ``&``), or the paragraph break written for HTML block
+    markup (``</p><p>`` -> ``"\n\n"``). Any cleaned offset inside such a piece maps to the raw
+    piece's start, a span ending inside it maps to the raw piece's end, so a raw span never cuts an
+    entity in half. Segments and replacements never overlap and together stay increasing in both
+    coordinates. Plain-text articles need no replacements; code that only reads ``segments`` sees
+    the same 1:1 runs as before.
     """
 
     segments: tuple[tuple[int, int, int], ...]
+    replacements: tuple[tuple[int, int, int, int], ...] = ()
 
     def to_raw(self, clean: int) -> int:
         """Raw offset of the character at cleaned offset ``clean`` (for span starts)."""
-        if not self.segments:
+        runs = self._runs
+        if not runs:
             return 0
         i = bisect_right(self._clean_starts, clean) - 1
         if i < 0:
-            return self.segments[0][1]
-        cs, rs, n = self.segments[i]
-        return rs + min(clean - cs, n)
+            return runs[0][1]
+        cs, rs, cn, rn, atomic = runs[i]
+        if clean - cs < cn:
+            return rs if atomic else rs + (clean - cs)
+        return rs + rn
 
     def to_raw_end(self, clean_end: int) -> int:
         """Raw offset just after the character before cleaned offset ``clean_end`` (span ends)."""
-        if clean_end <= 0 or not self.segments:
+        runs = self._runs
+        if clean_end <= 0 or not runs:
             return self.to_raw(0)
-        return self.to_raw(clean_end - 1) + 1
+        clean = clean_end - 1
+        i = bisect_right(self._clean_starts, clean) - 1
+        if i < 0:
+            return runs[0][1]
+        cs, rs, cn, rn, atomic = runs[i]
+        if clean - cs < cn:
+            return rs + rn if atomic else rs + (clean - cs) + 1
+        return rs + rn
 
     def to_clean(self, raw: int) -> int:
         """Cleaned offset of raw offset ``raw``; a dropped raw position maps to the next kept one."""
-        if not self.segments:
+        runs = self._runs
+        if not runs:
             return 0
         i = bisect_right(self._raw_starts, raw) - 1
         if i < 0:
             return 0
-        cs, rs, n = self.segments[i]
-        if raw - rs < n:
-            return cs + (raw - rs)
-        return cs + n
+        cs, rs, cn, rn, atomic = runs[i]
+        if raw - rs < rn:
+            return cs if atomic else cs + (raw - rs)
+        return cs + cn
+
+    @property
+    def _runs(self) -> list[tuple[int, int, int, int, bool]]:
+        """Segments and replacements merged in cleaned order: (cs, rs, clean_len, raw_len, atomic)."""
+        cache = self.__dict__.get("_merged")
+        if cache is None:
+            cache = [(cs, rs, n, n, False) for cs, rs, n in self.segments]
+            if self.replacements:
+                cache += [(cs, rs, cn, rn, True) for cs, cn, rs, rn in self.replacements]
+                cache.sort(key=lambda r: (r[0], r[1]))
+            object.__setattr__(self, "_merged", cache)
+        return cache
 
     @property
     def _clean_starts(self) -> list[int]:
         cache = self.__dict__.get("_cs")
         if cache is None:
-            cache = [s[0] for s in self.segments]
+            cache = [r[0] for r in self._runs]
             object.__setattr__(self, "_cs", cache)
         return cache
 
@@ -81,7 +115,7 @@ class OffsetMap:
     def _raw_starts(self) -> list[int]:
         cache = self.__dict__.get("_rs")
         if cache is None:
-            cache = [s[1] for s in self.segments]
+            cache = [r[1] for r in self._runs]
             object.__setattr__(self, "_rs", cache)
         return cache
 

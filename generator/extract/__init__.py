@@ -90,7 +90,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     for c in find_claims(doc):
         speaker_span = m.span(*c.speaker) if c.speaker else None
         sent = m.sentence(c.cue[0])
-        date, precision = _claim_date(raw_dates, doc, c.cue[0], base)
+        date, precision = _claim_date(raw_dates, doc, c.cue, base)
         claims.append(
             ClaimMention(
                 speaker=Speaker(speaker_span, c.speaker_name, c.speaker_kind, c.speaker_description),
@@ -130,14 +130,20 @@ def _triple(sp: Span) -> tuple[int, int, str]:
     return sp.start, sp.end, sp.text
 
 
-def _claim_date(raw_dates, doc: Doc, cue_start: int, base: dt.date | None) -> tuple[str | None, str | None]:
-    """The date a claim was made: a day-precise date in the cue's clause ("said Thursday"), else the
-    publication date (a report's claims were made by then; precision says how much we know)."""
-    sent = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
-    if sent is not None:
-        s = sent.sent
+def _claim_date(raw_dates, doc: Doc, cue: tuple[int, int], base: dt.date | None) -> tuple[str | None, str | None]:
+    """The date a claim was made: a day-precise date attached to the cue verb ("said Thursday",
+    "on Tuesday, Lavrov said"), else the publication date (what a report says was said by then)."""
+    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if cue_span is not None:
+        cue_tokens = {t.i for t in cue_span}
         for d in raw_dates:
-            if s.start_char <= d.start < s.end_char and d.value and d.precision == "day" and abs(d.start - cue_start) < 40:
+            if not (d.value and d.precision == "day"):
+                continue
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root.head
+            if head.i in cue_tokens or (head.dep_ == "prep" and head.head.i in cue_tokens):
                 return d.value, d.precision
     if base is not None:
         return base.isoformat(), "day"

@@ -144,8 +144,18 @@ def _title_appos(ent: Span) -> Span | None:
     doc = ent.doc
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end and child.lower_ in TITLE_HEADS | {"president", "minister"}:
-            sub = list(child.subtree)
-            s, e = sub[0].i, min(sub[-1].i + 1, sub[0].i + 10)
+            # the title noun with its modifiers and its first "of ..." phrase, not conjuncts or places
+            keep = [child]
+            for t in child.children:
+                if t.dep_ in {"compound", "amod", "det", "poss"} and t.i < child.i:
+                    keep.extend(t.subtree)
+                elif t.dep_ == "prep" and t.lower_ == "of" and t.i > child.i:
+                    for x in t.subtree:  # "of the Plekhanov Economic University", up to "in"/"and"/","
+                        if x is not t and x.dep_ in {"cc", "conj", "prep", "punct", "relcl", "acl", "appos"}:
+                            break
+                        keep.append(x)
+            idx = sorted(x.i for x in keep)
+            s, e = idx[0], min(idx[-1] + 1, idx[0] + 10)
             return doc[s:e]
     if root.dep_ == "appos" and root.head.i < ent.start and root.head.lower_ in TITLE_HEADS:
         head = root.head
@@ -168,10 +178,34 @@ def _strip_leading_titles(doc: Doc, ent: Span) -> tuple[Span, Span | None]:
     return doc[i:ent.end], doc[ent.start:i]
 
 
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "neighborhood", "neighbourhood", "capital", "port", "suburb", "governorate", "county", "state of"}
+EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "games", "olympics", "forum", "war", "election", "elections"}
+
+
+def _place_context(ent: Span) -> bool:
+    """'the city of Homs', a dateline 'ENNISKILLEN, Northern Ireland —': a place whatever NER says."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS:
+        return True
+    text = ent.text
+    first = ent.start == ent.sent.start or doc[ent.start - 1].is_space
+    if first and text.isupper() and len(text) > 5 and ent.end < len(doc) and doc[ent.end].text in {",", "—", "–", "-"}:
+        return True
+    return False
+
+
 def _kind(label: str, name: str, ent: Span) -> str | None:
     names, capitals = state_table()
     low = name.casefold()
+    words = set(re.findall(r"[a-z]+", low))
+    if label in {"PERSON", "ORG"}:
+        if _place_context(ent):
+            return "place"
+        if words & EVENT_NOUNS or low in TITLE_WORDS:
+            return None  # an event's name ("Group of Eight Summit") or a bare title ("State")
     if label == "PERSON":
+        if words & ARMED_WORDS - {"forces", "guard", "guards"}:
+            return "armed_group"
         if any(c.isdigit() for c in name):
             return "organisation"
         return "person"

@@ -58,7 +58,10 @@ class RawClaim:
 # ---------------------------------------------------------------------------------------------
 # Lexicon. For each lemma: the cue kind and which content it may take.
 #   C = a clause (ccomp) or a quotation;  O = a direct object;  X = an xcomp ("wants X to go",
-#   "urged X to go");  P = the preposition(s) whose object is the content ("called for").
+#   "urged X to go");  P = the preposition(s) whose object is the content ("called for");
+#   N = naming: object plus predicate ("called him a liar", "described it as a mistake");
+#   Q = a quotation only; L = a long direct object is the content ("says the plan that ... works"
+#   parsed as an object); E = evidence verbs, only with a document/poll as subject.
 
 _SAY = "say"
 _LEX: dict[str, tuple[str, str, tuple[str, ...]]] = {}
@@ -69,15 +72,17 @@ def _add(kind: str, modes: str, lemmas: str, preps: tuple[str, ...] = ()) -> Non
         _LEX[lemma] = (kind, modes, preps)
 
 
-_add(_SAY, "C", "say add state note explain comment remark reply respond answer write tweet "
-     "recall repeat reiterate mention observe quip joke conclude continue insist stress "
+_add(_SAY, "CL", "say add state note explain comment remark reply respond answer write tweet "
+     "recall repeat mention observe quip joke conclude insist stress "
      "emphasize emphasise underline maintain assert contend argue claim allege suggest predict "
      "estimate declare testify posit speculate caution complain boast brag concede "
      "acknowledge admit signal indicate hint muse wonder")
+_add(_SAY, "Q", "continue")  # "continued to ..." is rarely speech: a quotation only
+_add(_SAY, "CO", "reiterate")
 _add("tell", "CX", "tell inform assure remind")
-_add("ask", "CX", "ask")
+_add("ask", "CXO", "ask", ("about", "for"))
 _add("announce", "CO", "announce unveil proclaim disclose reveal")
-_add("report", "CO", "report")
+_add("report", "COX", "report")
 _add("deny", "CO", "deny reject dismiss dispute")
 _add("agree", "C", "agree confirm")
 _add("warn", "CX", "warn", ("of", "against", "about"))
@@ -87,12 +92,21 @@ _add("accuse", "O", "accuse blame criticize criticise condemn slam attack denoun
 _add("stance", "O", "support back endorse oppose favor favour welcome praise defend applaud "
      "propose demand")
 _add("stance", "CXO", "want")
-_add("stance", "CX", "hope believe think expect fear doubt feel")
-_add("stance", "OX", "urge press")
-_add("stance", "P", "call", ("for", "on"))
+_add("stance", "CX", "hope believe think expect fear doubt")
+_add("stance", "OX", "urge")
+_add("stance", "PN", "call", ("for", "on"))
+_add("describe", "NO", "describe", ("as",))
+_add("describe", "N", "label brand dub", ("as",))
 _add("stance", "P", "speak", ("against", "out", "about"))
 _add("stance", "P", "push", ("for",))
-_add("stance", "P", "argue", ("for", "against"))
+_add(_SAY, "CL", "argue", ("for", "against"))
+_add(_SAY, "CO", "recall cite")
+_add(_SAY, "P", "point", ("to", "out"))
+_add(_SAY, "P", "refer", ("to",))
+_add(_SAY, "P", "talk", ("about",))
+_add("deny", "X", "decline refuse")
+_add("stance", "O", "question express")
+_add("report", "COE", "show find")
 
 # Words naming roles (the head noun of a role speaker).
 _ROLE_NOUNS = set(
@@ -111,8 +125,15 @@ _ANON_HEADS = {
     "resident", "residents", "observer", "observers", "critic", "critics", "lawmaker", "lawmakers",
     "people", "someone", "insider", "insiders", "officer", "officers", "researcher", "researchers",
     "monitor", "monitors", "member", "members", "supporter", "supporters", "opponent", "opponents",
-    "group", "groups", "rebel", "rebels", "leaders", "voters", "protesters", "demonstrators",
+    "rebel", "rebels", "leaders", "voters", "protesters", "demonstrators",
 }
+# Subjects that make "show"/"find" an attribution ("the poll found", "records show").
+_EVIDENCE_HEADS = set(
+    "poll polls survey surveys study studies report reports data analysis records record "
+    "documents document figures numbers results investigation audit review research memo "
+    "filing filings estimate estimates statement letter email emails census count tally "
+    "exit model forecast projection projections analyses polling average".split()
+)
 _ORG_HEADS = set(
     "government ministry office agency department council court party administration police "
     "military army committee commission campaign company firm organization organisation union "
@@ -332,18 +353,33 @@ class _Cand:
     content: tuple[int, int]
     direct: bool
     via_quote: bool = False
+    speaker_span: tuple[int, int] | None = None  # forced speaker words (colon claims)
 
 
 def _subject(v: Token) -> Token | None:
     """The verb's subject, inherited along conj / xcomp / participle advcl chains."""
     seen = 0
+    first = v
     while seen < 4:
-        for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
+        subs = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subs:  # "LONDON (Reuters) - Donald Trump said": the one nearest the verb
+            return min(subs, key=lambda c: abs(c.i - v.i))
         for c in v.children:
             if c.dep_ == "nsubjpass":
                 return None
+        if v is first and v.dep_ == "ROOT":
+            # "As part of his plea, Marcel Lazar, 44, said": the name hangs elsewhere
+            k = v.i - 1
+            while k >= v.sent.start and (v.doc[k].is_punct or v.doc[k].dep_ == "appos"
+                                         and v.doc[k].pos_ == "NUM"):
+                k -= 1
+            if k >= v.sent.start and k < v.i - 1:
+                t = v.doc[k]
+                while t.dep_ in ("appos",) and t.pos_ == "NUM":
+                    t = t.head
+                if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "pobj", "npadvmod"):
+                    return t
+            return None
         if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
         elif v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.pos_ in ("VERB", "AUX"):
@@ -375,6 +411,8 @@ def _strip_quote(text: str, s: int, e: int) -> tuple[int, int]:
     """Quotation span without its marks and without a trailing comma inside them."""
     if s < e and text[s] in _QUOTE_OPEN + _QUOTE_BOTH:
         s += 1
+    if s < e and text[s] == "\u2060":
+        s += 1
     if e > s and text[e - 1] in _QUOTE_CLOSE + _QUOTE_BOTH:
         e -= 1
     while e > s and (text[e - 1] in ",;: " or text[e - 1].isspace()):
@@ -394,9 +432,25 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
     """Content span (chars) of cue verb ``v`` and any extra cue tokens (particles)."""
     extra: list[Token] = []
     parts: list[Token] = []
-    ccomp = [c for c in v.children if c.dep_ == "ccomp" and c.i not in skip]
+    ccomp = [c for c in v.children if c.i not in skip and (
+        c.dep_ == "ccomp" or c.dep_ == "csubj" and c.i > v.i and v.pos_ == "ADJ")]
+    if "C" not in modes and "O" not in modes:
+        ccomp = []
     if "C" in modes and ccomp:
         parts = ccomp[-1:] if ccomp[-1].i > v.i else ccomp[:1]
+        if "O" in modes:  # "reiterated Russia's support for X that ...": the object leads
+            objs = [c for c in v.children if c.dep_ == "dobj" and v.i < c.i < parts[0].i]
+            parts = objs[:1] + parts
+    if "C" in modes and not parts:
+        # "added the UK, Russia and the US should ...": a clause the parser split in two
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        if objs:
+            cl = [c for c in v.children if c.dep_ in ("advcl", "conj") and c.i > objs[0].i
+                  and c.pos_ in ("VERB", "AUX")
+                  and any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
+                  and not any(g.dep_ == "mark" for g in c.children)]
+            if cl:
+                parts = [objs[0], cl[0]]
     if not parts and "X" in modes:
         xs = [c for c in v.children if c.dep_ == "xcomp"]
         if xs:
@@ -409,7 +463,7 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
             for c in v.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     parts.append(c)
-    if not parts and ("P" in modes or preps):
+    if not parts and "P" in modes:
         for c in v.children:
             if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
                 extra.append(c)
@@ -420,11 +474,36 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
                     # "called on X to do": the object hangs on the verb
                     parts = [g for g in v.children if g.dep_ in ("dobj", "xcomp", "ccomp")]
                 break
-        if "P" in modes and not parts:
-            return None, extra
+    if not parts and "N" in modes:
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        if objs:
+            pred = [c for c in v.children if c.i > objs[0].i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "npadvmod", "dobj")
+                or c.dep_ == "prep" and c.lower_ in preps)]
+            if not pred:  # "called Clinton a liar" parsed as dobj + appos / nested
+                pred = [c for c in objs[0].children if c.dep_ in ("appos", "oprd")]
+            if pred:
+                parts = [objs[0]] + pred
+    if not parts and "L" in modes:
+        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3 and any(
+                t.pos_ in ("VERB", "AUX") for t in objs[0].subtree):
+            parts = objs[:1]
+    if not parts and "P" in modes and not any(m in modes for m in "CXO"):
+        return None, extra
     if parts:
         a = min(p.left_edge.i for p in parts)
         b = max(p.right_edge.i for p in parts)
+        # "... , while 22 percent said ..." / "... as activists reported ...": a trailing
+        # contrast clause is the writer's, not the speaker's
+        last = max(parts, key=lambda p: p.i)
+        for c in last.children:
+            if c.dep_ == "advcl" and c.i > last.i and any(
+                    g.dep_ == "mark" and g.lower_ in ("while", "whereas", "as") for g in c.children):
+                if c.lower_ != "as" and any(g.dep_ == "mark" and g.lower_ == "as"
+                                            for g in c.children) and not _has_cue(c):
+                    continue
+                b = min(b, c.left_edge.i - 1)
         # keep the cue and subject out (e.g. an xcomp spanning back over the verb)
         if a <= v.i <= b:
             a = v.i + 1
@@ -432,13 +511,31 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
     return None, extra
 
 
+def _has_cue(tok: Token) -> bool:
+    return any(t.lemma_.lower() in _LEX and t.pos_ == "VERB" for t in tok.subtree)
+
+
 def _clause_before(doc: Doc, v: Token) -> tuple[int, int] | None:
-    """'<content>, the official said': the reporting clause hangs on the content's verb."""
+    """'<content>, the official said' / '<content>, experts claim, <content>': the reporting
+    clause hangs on the content's verb. The content is that verb's clause; a reporting clause in
+    the middle stays inside the span (one span per claim)."""
     h = v.head
-    if v.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or h.i >= v.i:
+    if h is v:
+        return None
+    if v.dep_ == "conj":
+        # '<content>, a senior official said' parsed as a coordinated clause: only with a
+        # subject of its own ("X said A, but made clear B" shares one and is not this)
+        if h.i > v.i or not any(c.dep_ == "nsubj" for c in v.children):
+            return None
+    elif v.dep_ not in ("parataxis", "ccomp"):
         return None
     a = h.left_edge.i
-    b = v.left_edge.i - 1
+    if h.i < v.i:
+        b = v.left_edge.i - 1
+    elif v.left_edge.i > a:  # a parenthetical reporting clause inside its content
+        b = h.right_edge.i
+    else:
+        return None
     if b - a < 2:
         return None
     return _trim(doc, a, b)
@@ -450,7 +547,10 @@ def find_claims(doc: Doc) -> list[RawClaim]:
     Claims come in text order of their cue. Nested reported speech stays inside the outer claim.
     """
     text = doc.text
-    quotes = _Quotes(_quote_spans(text))
+    # '' and `` (typewriter quotes, e.g. the New York Times archive) count as one double quote
+    qtext = text.replace("''", '"\u2060').replace("``", '"\u2060') if (
+        "''" in text or "``" in text) else text
+    quotes = _Quotes(_quote_spans(qtext))
     actors = _Actors(doc)
     cands: list[_Cand] = []
 
@@ -504,17 +604,25 @@ def find_claims(doc: Doc) -> list[RawClaim]:
         subj = _subject(tok)
         if subj is None:
             continue
-        if subj.lower_ in ("that", "which", "what", "this", "there") or subj.pos_ == "NUM":
+        subj = _undateline(subj)
+        if subj.lower_ in ("that", "which", "what", "this", "there"):
             continue
-        content, extra = _content(doc, tok, modes, preps, quotes, set())
+        if subj.pos_ == "NUM" and not any(c.dep_ == "prep" for c in subj.children):
+            continue  # "Six in 10 say ..." is a speaker; a bare number is not
+        if "E" in modes and subj.lemma_.lower() not in _EVIDENCE_HEADS:
+            continue
+        content = None
         for c in extra_cue:  # "made clear that": the clause may hang on "clear"
             if content is None:
                 content, _ = _content(doc, c, "C", (), quotes, set())
+        extra: list[Token] = []
+        if content is None:
+            content, extra = _content(doc, tok, modes, preps, quotes, {c.i for c in extra_cue})
         extra_cue = extra_cue + extra
         via_quote = False
         if content is None and "C" in modes:
             content = _clause_before(doc, tok)
-        if content is None and "C" in modes:
+        if content is None and ("C" in modes or "Q" in modes):
             content = _adjacent_quote(doc, tok, subj, quotes)
             via_quote = content is not None
         if content is None:
@@ -522,48 +630,291 @@ def find_claims(doc: Doc) -> list[RawClaim]:
         if lemma in ("think", "believe", "feel", "hope", "expect", "fear", "doubt", "want"):
             if subj.lower_ in ("i", "we", "you"):
                 continue  # the writer's or an unnamed voice's aside
+        if lemma == "call" and not extra:
+            kind = "describe"  # "called him a liar"
         cands.append(_Cand(tok, _cue_span(tok, extra_cue), kind, subj, content, False, via_quote))
 
+    cands.extend(_tail_claims(doc, {c.verb.i for c in cands}))
+    cands.extend(_colon_claims(doc, quotes))
+    cands.extend(_headline_claims(doc, {c.verb.i for c in cands}))
+    cands.extend(_dash_claims(doc, qtext, quotes))
+    cands.sort(key=lambda c: c.cue[0])
     cands = _drop_nested(cands)
-    cands = _quote_content(text, cands, quotes)
+    cands = _quote_content(qtext, cands, quotes)
     return _resolve(doc, cands, actors)
 
 
-def _adjacent_quote(doc: Doc, v: Token, subj: Token, quotes: _Quotes) -> tuple[int, int] | None:
-    """A quotation in the cue's sentence, or right before/after its clause."""
-    sent = v.sent
-    lo = min(v.left_edge.i, subj.left_edge.i)
-    hi = max(v.right_edge.i, subj.right_edge.i)
-    clause_a, clause_b = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
-    best = None
-    for qi in quotes.overlapping(sent.start_char, sent.end_char):
-        s, e, _ = quotes.spans[qi]
-        if s < clause_a <= e or s < clause_b <= e:  # the cue's own clause is quoted
+def _undateline(subj: Token) -> Token:
+    """'LONDON (Reuters) - Donald Trump said': the parser makes the dateline the subject and the
+    real subject its apposition."""
+    if len(subj.text) > 1 and subj.text.isupper():
+        app = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i]
+        dash = any(t.text in ("-", "—", "–", "--") for t in subj.subtree)
+        if app and dash:
+            return app[-1]
+    return subj
+
+
+_TAIL_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"}
+
+
+def _tail_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """'<content>, the poll found.' / '..., records show.' / '..., said the official.' when the
+    parser did not make the reporting verb the head (a relative clause, a noun "show").
+
+    A token pattern on the tail of the sentence after its last comma: a short noun phrase and a
+    reporting verb (either order), then at most a few adverbial words.
+    """
+    out: list[_Cand] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        end = len(toks)
+        while end and (toks[end - 1].is_punct or toks[end - 1].is_space):
+            end -= 1
+        comma = -1
+        for k in range(end - 1, max(-1, end - 12), -1):
+            if toks[k].text == ",":
+                comma = k
+                break
+        if comma < 3:
             continue
-        if e <= clause_a or s >= clause_b:
-            gap = clause_a - e if e <= clause_a else s - clause_b
-            if best is None or gap < best[0]:
-                best = (gap, (s, e))
-    if best is None:
-        # previous sentence ends with a quote right before this clause
-        text = doc.text
-        a = sent.start_char
-        k = a
-        while k > 0 and text[k - 1] in " ,\n":
+        tail = toks[comma + 1:end]
+        cue_at = -1
+        for k, t in enumerate(tail):
+            entry = _LEX.get(t.lemma_.lower()) or _LEX.get(t.lower_.rstrip("s"))
+            if entry and ("C" in entry[1]) and t.tag_ not in ("VBG",):
+                cue_at = k
+                break
+        if cue_at < 0 or tail[cue_at].i in taken:
+            continue
+        cue = tail[cue_at]
+        np_toks = tail[:cue_at]
+        if not np_toks:  # inverted: "said the official"
+            np_toks = []
+            for t in tail[cue_at + 1:]:
+                if t.pos_ in _TAIL_NP_POS or t.text in ("'s", "’s", "-"):
+                    np_toks.append(t)
+                else:
+                    break
+            rest = tail[cue_at + 1 + len(np_toks):]
+        else:
+            rest = tail[cue_at + 1:]
+        if not np_toks or len(np_toks) > 8 or not all(
+                t.pos_ in _TAIL_NP_POS or t.text in ("'s", "’s", "-") for t in np_toks):
+            continue
+        if len(rest) > 5 or any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        heads = [t for t in np_toks if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not heads:
+            continue
+        head = heads[-1]
+        if "E" in _LEX[cue.lemma_.lower() if cue.lemma_.lower() in _LEX else cue.lower_.rstrip("s")][1] \
+                and head.lemma_.lower() not in _EVIDENCE_HEADS:
+            continue
+        content = _trim(doc, toks[0].i, toks[comma - 1].i)
+        if content is None:
+            continue
+        kind = (_LEX.get(cue.lemma_.lower()) or _LEX[cue.lower_.rstrip("s")])[0]
+        out.append(_Cand(cue, _span_of(cue), kind, head, content, False,
+                         speaker_span=(np_toks[0].idx, np_toks[-1].idx + len(np_toks[-1].text))))
+    return out
+
+
+def _lex_word(word: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Lexicon entry of an inflected form without the tagger ("Says", "Denies", "Told")."""
+    w = word.lower()
+    irregular = {"said": "say", "told": "tell", "thought": "think", "sought": "seek"}
+    for cand in (irregular.get(w), w, w[:-1] if w.endswith("s") else None,
+                 w[:-3] + "y" if w.endswith("ies") else None,
+                 w[:-2] if w.endswith("es") else None, w[:-1] if w.endswith("ed") else None,
+                 w[:-2] if w.endswith("ed") else None):
+        if cand and cand in _LEX:
+            return _LEX[cand]
+    return None
+
+
+def _headline_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """Title-case headlines: 'Glenn Beck Says Trump Poses A Threat To Democracy'. The tagger
+    reads such lines as strings of proper nouns, so the cue is found by its word form."""
+    out: list[_Cand] = []
+    text = doc.text
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        words = [t for t in toks if t.is_alpha]
+        if not 3 <= len(words) <= 25:
+            continue
+        if sum(t.text[0].isupper() for t in words) < 0.75 * len(words):
+            continue
+        line_start = text.rfind("\n", 0, toks[0].idx) + 1
+        if line_start != toks[0].idx:
+            continue
+        for k, t in enumerate(toks[1:6], start=1):
+            entry = _lex_word(t.text) if t.is_alpha and t.text[0].isupper() else None
+            if entry is None or t.i in taken or entry[0] == "describe":
+                continue
+            spk = toks[:k]
+            if not any(x.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for x in spk):
+                break
+            rest = toks[k + 1:]
+            while rest and rest[-1].is_punct:
+                rest = rest[:-1]
+            if len(rest) < 2:
+                break
+            content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
+            out.append(_Cand(t, _span_of(t), entry[0], spk[-1], content, False,
+                             speaker_span=(spk[0].idx, spk[-1].idx + len(spk[-1].text))))
+            break
+    return out
+
+
+def _colon_claims(doc: Doc, quotes: _Quotes) -> list[_Cand]:
+    """'Bernie Sanders: I'm Not Much Of A Socialist' (headlines) and 'pollster Daron Shaw:
+    “...”': a named speaker, a colon, then what they said."""
+    out: list[_Cand] = []
+    text = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or ent.end >= len(doc):
+            continue
+        colon = doc[ent.end]
+        if colon.text != ":":
+            continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        before = doc.char_span(line_start, ent.start_char, alignment_mode="expand")
+        at_line_start = line_start == ent.start_char or (
+            before is not None and len(before) <= 4 and all(
+                t.is_title or t.is_upper or t.is_punct for t in before))
+        nxt = colon.i + 1
+        while nxt < len(doc) and doc[nxt].is_space:
+            nxt += 1
+        if nxt >= len(doc):
+            continue
+        q = quotes.at(doc[nxt].idx + 1)
+        if q >= 0 and quotes.spans[q][0] == doc[nxt].idx:
+            content = quotes.spans[q][:2]
+        elif at_line_start and ent.label_ == "PERSON":
+            end = text.find("\n", colon.idx)
+            end = len(text) if end < 0 else end
+            content = (doc[nxt].idx, end)
+            if len(text[content[0]:content[1]].split()) < 3:
+                continue
+        else:
+            continue
+        spk_start = line_start if at_line_start else ent.start_char
+        head = ent.root
+        out.append(_Cand(colon, _span_of(colon), "say", head, content, False,
+                         speaker_span=(spk_start, ent.end_char)))
+    return out
+
+
+_DASHES = {"-", "--", "—", "–", "―"}
+
+
+def _dash_claims(doc: Doc, text: str, quotes: _Quotes) -> list[_Cand]:
+    """Signature lines: '"...quotation..."' then '- Bernie Sanders.' on its own line, or a
+    tweet ending '... — Paul Ryan (@SpeakerRyan) July 5, 2016'."""
+    out: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        i = ent.start - 1
+        while i >= 0 and doc[i].lower_ in _TITLE_WORDS and doc[i].is_title:
+            i -= 1
+        if i < 0:
+            continue
+        dash = doc[i]
+        if dash.text not in _DASHES and not (dash.text[:1] in _DASHES and len(dash.text) == 1):
+            continue
+        line_start = text.rfind("\n", 0, dash.idx) + 1
+        line_end = text.find("\n", ent.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        tail = text[ent.end_char:line_end]
+        if len(tail) > 45 or re.search(r"\b(?:said|says|who|and)\b", tail):
+            continue
+        if not text[line_start:dash.idx].strip():
+            # the signature line follows a quotation paragraph
+            k = line_start - 1
+            while k > 0 and text[k - 1].isspace():
+                k -= 1
+            q = quotes.overlapping(k - 1, k)
+            if not q:
+                continue
+            qs, qe, _ = quotes.spans[q[-1]]
+            if qe < k - 1 or text.rfind("\n", 0, k) >= qs:
+                continue
+            content = (qs, qe)
+        else:
+            a = max(line_start, text.rfind(">", line_start, dash.idx) + 1)
+            content = (a, dash.idx)
+            if len(text[a:dash.idx].split()) < 4:
+                continue
+        content = (content[0], content[1])
+        while content[1] > content[0] and text[content[1] - 1].isspace():
+            content = (content[0], content[1] - 1)
+        if not any(c.cue == _span_of(dash) for c in out):
+            out.append(_Cand(dash, _span_of(dash), "say", ent.root, content, False,
+                             speaker_span=(ent.start_char, ent.end_char)))
+    # a signature line the NER did not label: "- Sanders." under a quotation paragraph
+    for m in _SIGNATURE.finditer(text):
+        if any(c.cue[0] == m.start(1) for c in out):
+            continue
+        k = m.start()
+        while k > 0 and text[k - 1].isspace():
             k -= 1
-        if k > 0 and text[k - 1] in _QUOTE_CLOSE + _QUOTE_BOTH and clause_a - a < 60:
-            qs = quotes.overlapping(k - 1, k)
-            if qs:
-                best = (0, quotes.spans[qs[-1]][:2])
-        if best is None and clause_b >= sent.end_char - 3:
-            # "... told reporters:" followed by the quotation
-            k = sent.end_char
-            while k < len(text) and text[k] in " \n":
-                k += 1
-            qs = quotes.overlapping(k, k + 1)
-            if qs and quotes.spans[qs[0]][0] == k and text[clause_b - 1: sent.end_char].strip()[-1:] in (":", ","):
-                best = (0, quotes.spans[qs[0]][:2])
-    if best is None or best[0] > 40:
+        q = quotes.overlapping(k - 1, k)
+        if not q:
+            continue
+        qs, qe, _ = quotes.spans[q[-1]]
+        if qe < k - 1 or text.rfind("\n", 0, k) >= qs:
+            continue
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+        dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or dash is None or not len(span):
+            continue
+        out.append(_Cand(dash[0], (m.start(1), m.end(1)), "say", span.root, (qs, qe), False,
+                         speaker_span=(m.start(2), m.end(2))))
+    return out
+
+
+_SIGNATURE = re.compile(
+    r"(?m)^[ \t]*(--|[-—–―])[ \t]*((?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w'’-]+)(?=[ \t]*(?:[,.(]|$))")
+
+
+def _adjacent_quote(doc: Doc, v: Token, subj: Token, quotes: _Quotes) -> tuple[int, int] | None:
+    """A quotation in the cue's sentence, or right before/after its reporting clause.
+
+    The reporting clause is the subject and the verb ("..., he said."); the quotation may have
+    been cut into a sentence of its own by the parser.
+    """
+    text = doc.text
+    sent = v.sent
+    if quotes.at(subj.idx) >= 0:
+        return None
+    clause_a = min(subj.left_edge.idx, v.idx)
+    if doc[subj.left_edge.i].is_punct:
+        clause_a = min(subj.idx, v.idx)
+    clause_b = max(v.idx + len(v.text), subj.idx + len(subj.text))
+    lo = max(0, sent.start_char - 3)
+    hi = min(len(text), sent.end_char + 3)
+    best = None
+    for qi in quotes.overlapping(lo, hi):
+        s, e, _ = quotes.spans[qi]
+        if s <= v.idx < e or s <= subj.idx < e:
+            continue
+        if e <= clause_a:
+            gap = text[e:clause_a]
+        elif s >= clause_b:
+            gap = text[clause_b:s]
+            # a quotation after the clause: "X said: “...”" / "X said, “...”"
+            if gap.strip() and gap.strip()[-1] not in ":,":
+                if not (s < sent.end_char):
+                    continue
+        else:
+            continue
+        if "\n" in gap:
+            continue
+        if best is None or len(gap) < best[0]:
+            best = (len(gap), (s, e))
+    if best is None or best[0] > 60:
         return None
     return best[1]
 
@@ -611,7 +962,8 @@ def _quote_content(text: str, cands: list[_Cand], quotes: _Quotes) -> list[_Cand
         qs = quotes.overlapping(*c.content)
         quoted = sum(min(quotes.spans[q][1], c.content[1]) - max(quotes.spans[q][0], c.content[0])
                      for q in qs)
-        direct = quoted * 2 >= (c.content[1] - c.content[0])
+        direct = quoted >= 0.8 * (c.content[1] - c.content[0]) and bool(qs) and (
+            quotes.spans[qs[0]][0] <= c.content[0] + 1)
         if direct and qs:
             last = qs[-1]
             nxt_cue = cue_starts[bisect_right(cue_starts, c.content[1])] if bisect_right(
@@ -684,7 +1036,7 @@ class _State:
     last_person_speaker: list[tuple[int, str]]  # (sentence start, person key)
     last_org_speaker: str | None
     anon: list[tuple[str, str]]  # (head noun, description)
-    last_speaker: tuple[str, str | None, str | None] | None  # (kind, name, description)
+    last_speaker: tuple[str, str | None, str | None, int] | None  # kind, name, description, at
 
 
 def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
@@ -697,6 +1049,8 @@ def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
         kind, name, desc, span = _speaker(doc, subj, c, actors, state, sent_starts)
         if kind is None:
             continue
+        if c.speaker_span is not None:
+            span = c.speaker_span
         out.append(RawClaim(span, kind, name, desc, c.cue, c.kind, c.content, c.direct))
         if kind in ("named", "pronoun", "role") and name is not None:
             key = name.split()[-1].lower()
@@ -708,7 +1062,8 @@ def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
             state.last_org_speaker = name
         elif kind == "anonymous" and desc:
             state.anon.append((_head_word(desc), desc))
-        state.last_speaker = (kind, name, desc)
+        if kind != "organisation":
+            state.last_speaker = (kind, name, desc, c.cue[0])
     return out
 
 
@@ -726,10 +1081,18 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     if low in ("who", "whom") and subj.head.dep_ == "relcl":
         ante = subj.head.head
         k, n, d, _ = _speaker(doc, ante, c, actors, state, sent_starts)
+        if k is None:  # "those who said ..."
+            a, b = _np_bounds(ante)
+            k, n, d = "anonymous", None, text[doc[a].idx:doc[b].idx + len(doc[b].text)]
         return k, n, d, _span_of(subj)
     if subj.pos_ == "PRON" or low in _PRONOUNS:
         span = _span_of(subj)
         if low in ("he", "she", "him", "her"):
+            last = state.last_speaker
+            if last is not None and c.cue[0] - last[3] < 1200:
+                if last[0] == "anonymous" and last[2] and _singular(last[2]) and (
+                        _head_word(last[2]) in _ANON_HEADS):
+                    return "anonymous", None, last[2], span
             return "pronoun", _resolve_he(doc, c, actors, state), None, span
         if low in ("it", "they"):
             name = state.last_org_speaker
@@ -738,7 +1101,13 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
             return "pronoun", name, None, span
         if low in ("i", "we", "you"):
             return "pronoun", None, None, span
-        return None, None, None, None
+        if low in ("that", "which", "what", "this", "there", "it", "itself", "something",
+                   "nothing", "anything"):
+            return None, None, None, None
+        # "another", "many", "some of them", "those surveyed": unnamed people
+        a, b = _np_bounds(subj)
+        return "anonymous", None, text[doc[a].idx:doc[b].idx + len(doc[b].text)], (
+            doc[a].idx, doc[b].idx + len(doc[b].text))
     a, b = _np_bounds(subj)
     span = (doc[a].idx, doc[b].idx + len(doc[b].text))
     np_text = text[span[0]:span[1]]
@@ -753,6 +1122,14 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
                     break
     if key is not None:
         return "named", actors.persons[key].name, None, span
+    # "Russia's foreign minister, Sergey Lavrov, ..." / a dateline parsed as the subject
+    for ch in subj.children:
+        if ch.dep_ == "appos":
+            akey = actors.person_at(ch)
+            if akey is not None:
+                aa, ab = _np_bounds(ch)
+                return "named", actors.persons[akey].name, None, (
+                    doc[aa].idx, doc[ab].idx + len(doc[ab].text))
     ent = subj.ent_type_
     head_low = subj.lower_
     has_det = any(ch.dep_ == "det" for ch in subj.children)
@@ -779,6 +1156,11 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     # anything else: an unnamed speaker ("a senior German official", "activists", "polls")
     desc = np_text
     return "anonymous", None, desc, span
+
+
+def _singular(desc: str) -> bool:
+    w = _head_word(desc)
+    return not (w.endswith("s") and not w.endswith("ss")) and w not in ("people", "police")
 
 
 def _has_poss(tok: Token) -> bool:

@@ -136,7 +136,9 @@ _LEADING = [
     "up until", "prior to", "some time", "sometime", "since", "until", "till", "til", "through",
     "throughout", "from", "during", "before", "after", "by", "on", "in", "at", "of", "for",
     "around", "about", "circa", "between", "to", "over", "within", "beginning", "starting",
-    "effective", "already", "as", "late on", "early on", "only", "just", "even",
+    "effective", "already", "as", "late on", "early on", "only", "just", "even", "more than",
+    "less than", "fewer than", "at least", "nearly", "almost", "roughly", "approximately",
+    "some", "barely", "well over", "just over", "just under", "under",
 ]  # fmt: skip
 _NOTE_PREFIXES = {
     "since": "since", "until": "until", "till": "until", "til": "until", "up to": "until",
@@ -156,7 +158,8 @@ _MODIFIERS = [
     ("the remainder of", "rest"), ("the turn of", "turn"), ("the course of", ""),
     ("the first days of", "start"), ("the last days of", "end"), ("the early part of", "early"),
     ("the latter part of", "late"), ("the later part of", "late"), ("early", "early"),
-    ("late", "late"), ("mid-", "mid"), ("mid", "mid"), ("later", "later"), ("earlier", "earlier"),
+    ("late", "late"), ("mid-", "mid"), ("mid", "mid"), ("late-", "late"), ("early-", "early"),
+    ("the early", "early"), ("the late", "late"), ("the mid-", "mid"), ("the mid", "mid"), ("later", "later"), ("earlier", "earlier"),
     ("sometime", ""), ("the whole of", ""), ("all of", ""), ("all", ""), ("the entire", ""),
     ("the full", ""), ("the whole", ""),
 ]  # fmt: skip
@@ -294,6 +297,9 @@ def _pick_year_for(month: int, day: int | None, base: dt.date, tense: str) -> in
 
 _WS = re.compile(r"\s+")
 _ABBR_DOT = re.compile(r"(?<=[a-z])\.(?=\s|,|$)")
+# clock times and zones inside a date expression ("June 17, 2013 18:20 GMT", "3:39pm Monday")
+_CLOCK = re.compile(r"(?:\bat )?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?(?:\s*(?:gmt|utc|bst|cet|msk|"
+                    r"est|edt|pst|pdt)\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?")
 
 
 def _clean(text: str) -> str:
@@ -301,6 +307,7 @@ def _clean(text: str) -> str:
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     s = s.replace("\u2013", "-").replace("\u2014", " - ").replace("\u2212", "-")
     s = _ABBR_DOT.sub("", s)
+    s = _CLOCK.sub(" ", s)
     s = re.sub(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)", "", s)  # possessives: "next week's" -> "next week"
     s = s.strip(" \t\r\n\"'`()[]{}<>,;:!?.")
     s = _WS.sub(" ", s)
@@ -401,12 +408,12 @@ def _safe_day(y: int, m: int, d: int, note: str = "") -> _Res:
 
 
 _MDY = re.compile(
-    rf"(?:(?:{_WEEKDAY_RE}),? )?(?:the )?"
+    rf"(?:(?P<wd1>{_WEEKDAY_RE}),? )?(?:the )?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m1>{_MONTH_RE})"
     rf"|(?P<m2>{_MONTH_RE}) (?:the )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<m3>{_MONTH_RE}))"
-    rf"(?:(?:,| of|,? in)? (?P<y>\d{{4}}|'\d{{2}}))?"
-    rf"(?:,? (?:{_WEEKDAY_RE}))?"
+    rf"(?:(?:,| of|,? in)? (?P<y>\d{{4}}|'\d{{2}}|(?:this|last|next) year))?"
+    rf"(?:,? (?P<wd2>{_WEEKDAY_RE}))?"
 )
 _MONTH_REL = re.compile(rf"(?P<rel>last|next|this|this past|this coming|past|coming|previous)"
                         rf" (?P<m>{_MONTH_RE})(?: (?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?")
@@ -419,12 +426,26 @@ def _month_day_year(s: str, base: dt.date | None, tense: str) -> _Res | None:
         dtext = m.group("d1") or m.group("d2")
         day = int(dtext) if dtext else None
         ytext = m.group("y")
-        if ytext:
+        wd = m.group("wd1") or m.group("wd2")
+        if ytext and ytext.endswith(" year"):
+            if base is None:
+                return _Res(None, None, "no publication date")
+            year = base.year + {"this": 0, "last": -1, "next": 1}[ytext.split()[0]]
+        elif ytext:
             year = int(ytext) if not ytext.startswith("'") else _year_of_two_digits(int(ytext[1:]), base)
         elif base is None:
             return _Res(None, None, "no year and no publication date")
         else:
             year = _pick_year_for(mon, day, base, tense)
+            if wd and day is not None:
+                # "Monday, Oct. 26": the year in which that date is that weekday, nearest first
+                for y in (year, base.year, base.year + 1, base.year - 1):
+                    try:
+                        if dt.date(y, mon, day).weekday() == _WEEKDAYS[wd]:
+                            year = y
+                            break
+                    except ValueError:
+                        break
         if day is None:
             return _month(year, mon)
         return _safe_day(year, mon, day)
@@ -497,7 +518,7 @@ def _relative(s: str, base: dt.date | None, tense: str, lead: list[str]) -> _Res
     # -- N units ago / from now / earlier ------------------------------------------------------
     m = re.fullmatch(rf"(?:about |some |nearly |almost |more than |over |roughly |around |just |"
                      rf"less than |exactly |only )?(?P<n>{_NUMBER_RE}|a few|few|several|some|many) "
-                     rf"(?P<u>{_UNIT_RE}) (?:and a half )?"
+                     rf"(?P<u>{_UNIT_RE}) (?:and a half |or so |or two |or more )?"
                      rf"(?P<dir>ago|earlier|before|later|after|from now|hence|from today|back|"
                      rf"before that|previously|prior|since)", s)
     if m:
@@ -544,11 +565,24 @@ def _relative(s: str, base: dt.date | None, tense: str, lead: list[str]) -> _Res
         code = _SEASONS[m.group("s")]
         return _Res(f"{int(m.group('y')):04d}-{code}", "season", m.group("s"))
 
+    # -- holidays ------------------------------------------------------------------------------
+    m = re.fullmatch(r"(?:(?P<rel>last|next|this|this past|this coming|past|coming) )?(?P<h>" + _HOLIDAY_RE +
+                     r")(?: (?P<y>\d{4}))?", s)
+    if m:
+        return _holiday(m, base, tense)
+
     # -- "year-end", "the turn of the year" -------------------------------------------------------
-    if s in ("year-end", "year end", "yearend", "the year-end", "the end of the year"):
+    if s in ("year-end", "year end", "yearend", "the year-end", "the end of the year", "year's end",
+             "the year's end", "the full year", "the whole year", "the calendar year"):
         if base is None:
             return _Res(None, None, "no publication date")
-        return _year(base.year if tense != "past" or base.month == 12 else base.year - 1, "year end")
+        # early in a year, a past "year-end" is the one just gone
+        return _year(base.year - 1 if tense == "past" and base.month <= 2 else base.year)
+    if s in ("year-ago", "year-earlier", "the year-ago", "the year-earlier", "a year-earlier",
+             "a year-ago", "the prior-year", "prior-year"):
+        if base is None:
+            return _Res(None, None, "no publication date")
+        return _year(base.year - 1)
 
     # -- "the year 2000", "the year two thousand", "nineteen ninety-six" --------------------------
     y = _spelled_year(s)
@@ -561,6 +595,10 @@ def _relative(s: str, base: dt.date | None, tense: str, lead: list[str]) -> _Res
         return _Res(None, None, "duration")
     if re.fullmatch(rf"(?:{_NUMBER_RE})[- ](?:day|week|month|year|hour)[- ]?(?:old|long)", s):
         return _Res(None, None, "duration")
+    if re.fullmatch(r"(?:every|each|once a|twice a|per) (?:day|week|month|year|morning|night|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|daily|weekly|monthly|"
+                    r"yearly|annually|annual|nightly|quarterly|biweekly|fortnightly", s):
+        return _Res(None, None, "recurring")
     for ref, words in _REFS.items():
         if s in words:
             return _Res(ref, "ref", ref.lower().replace("_", " "))
@@ -588,6 +626,8 @@ def _weekday(wd: int, rel: str | None, base: dt.date, tense: str) -> _Res:
         n = delta_fwd if tense != "past" else -delta_back
     elif tense == "future":
         n = delta_fwd
+    elif tense == "present":
+        n = -delta_back if delta_back <= delta_fwd else delta_fwd
     else:
         n = -delta_back
     d = _add_days(base, n)
@@ -699,8 +739,8 @@ def _this_unit(rel: str, unit: str, base: dt.date | None, tense: str) -> _Res:
         q = (base.month - 1) // 3 + 1
         if rel in ("the", "the latest", "the most recent", "most recent", "latest", "the last",
                    "the final") or year_ago:
-            # Reports speak of the quarter just ended unless the verb is future.
-            k = -1 if tense != "future" else 0
+            # Reports speak of the quarter just ended.
+            k = -1
         if unit == "period" and rel not in ("the latest", "the most recent", "most recent",
                                             "latest") and not year_ago:
             return _Res(None, None, "relative to another date")
@@ -783,10 +823,13 @@ def _quarter_expr(s: str, base: dt.date | None, tense: str) -> _Res | None:
 
 
 def _pick_quarter_year(q: int, base: dt.date, tense: str) -> int:
+    """A quarter named without its year is this year's if it has begun (results are reported
+    after the quarter, even with a future verb: "will report third-quarter results"); a later
+    quarter is last year's in the past tense and this year's otherwise."""
     cur = (base.month - 1) // 3 + 1
-    if tense == "future":
-        return base.year if q >= cur else base.year + 1
-    return base.year if q <= cur else base.year - 1
+    if q <= cur:
+        return base.year
+    return base.year - 1 if tense == "past" else base.year
 
 
 def _season(m: re.Match, base: dt.date | None, tense: str) -> _Res:
@@ -830,6 +873,78 @@ def _season(m: re.Match, base: dt.date | None, tense: str) -> _Res:
     if not _ok_year(y):
         return _Res(None, None, "out of range")
     return _Res(f"{y:04d}-{code}", "season", m.group("s"))
+
+
+_HOLIDAYS_FIXED = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year day": (1, 1), "new year": (1, 1),
+    "new years day": (1, 1), "new year's eve": (12, 31), "new years eve": (12, 31),
+    "halloween": (10, 31), "valentine's day": (2, 14), "valentine day": (2, 14),
+    "may day": (5, 1), "labour day": (5, 1),
+}  # fmt: skip
+_HOLIDAYS_MOVING = ("easter", "easter sunday", "easter monday", "good friday", "easter week",
+                    "thanksgiving", "thanksgiving day", "election day")
+_HOLIDAY_RE = "|".join(re.escape(h) for h in sorted([*_HOLIDAYS_FIXED, *_HOLIDAYS_MOVING], key=len, reverse=True))
+
+
+def _easter(y: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(y, month, day)
+
+
+def _holiday_date(name: str, y: int) -> dt.date | None:
+    if not (1583 <= y <= _MAX_YEAR):
+        return None
+    if name in _HOLIDAYS_FIXED:
+        return dt.date(y, *_HOLIDAYS_FIXED[name])
+    if name.startswith("easter") or name == "good friday":
+        e = _easter(y)
+        return e + dt.timedelta(days={"easter monday": 1, "good friday": -2}.get(name, 0))
+    if name.startswith("thanksgiving"):  # US: fourth Thursday of November
+        first = dt.date(y, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        first = dt.date(y, 11, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+    return None
+
+
+def _holiday(m: re.Match, base: dt.date | None, tense: str) -> _Res:
+    name, rel = m.group("h"), m.group("rel")
+    if m.group("y"):
+        years = [int(m.group("y"))]
+    elif base is None:
+        return _Res(None, None, "no publication date")
+    else:
+        years = []
+        dates = [(y, _holiday_date(name, y)) for y in (base.year - 1, base.year, base.year + 1)]
+        past = [y for y, d in dates if d and d <= base]
+        future = [y for y, d in dates if d and d >= base]
+        if rel in ("last", "past", "this past") or (rel is None and tense == "past"):
+            years = past[-1:]
+        elif rel in ("next", "coming", "this coming") or (rel is None and tense == "future"):
+            years = future[:1]
+        elif rel == "this":
+            years = [base.year]
+        else:  # nearest
+            cands = [(abs((d - base).days), y) for y, d in dates if d]
+            years = [min(cands)[1]] if cands else []
+    d = _holiday_date(name, years[0]) if years else None
+    if d is None:
+        return _Res(None, None, "out of range")
+    if name == "easter week":
+        return _week(d, name)
+    return _day(d, name)
 
 
 _SPELLED_UNITS = {
@@ -1001,6 +1116,7 @@ def _resolve(text: str, base: dt.date | None, tense: str) -> _Res:
         s = first
         notes.append("first of several")
 
+    s = re.sub(r"\b(earlier|later) in the (year|month|week)\b", r"\1 this \2", s)
     s, lead = _strip_words(s, _LEADING, leading=True)
     for w in lead:
         if w in _NOTE_PREFIXES:
@@ -1013,6 +1129,8 @@ def _resolve(text: str, base: dt.date | None, tense: str) -> _Res:
         pass  # "until July" in a past-tense sentence stays past ("until July he ruled")
     if "at the earliest" in trail and tense == "past":
         tense = "future"  # "not until July at the earliest" always looks ahead
+    if "since" in lead and tense != "past":
+        tense = "past"  # "since Saturday" starts before the time of writing
 
     r = _resolve_core(s, base, tense, lead)
     if r is None:
@@ -1020,7 +1138,7 @@ def _resolve(text: str, base: dt.date | None, tense: str) -> _Res:
         for word, tag in _MODIFIERS:
             if s.startswith(word + " ") or (word.endswith("-") and s.startswith(word)):
                 rest = s[len(word) :].strip()
-                rest, lead2 = _strip_words(rest, ["the", "of"], leading=True)
+                rest, lead2 = _strip_words(rest, ["of"], leading=True)
                 r2 = _resolve_core(rest, base, tense, lead + lead2)
                 if r2 is not None and r2.value is not None:
                     if tag:
@@ -1063,79 +1181,138 @@ def _first_of_range(s: str) -> str | None:
 # Tense of the governing verb
 
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo", "ll"}
+_OPEN_MODALS = {"would", "could", "might", "may", "must", "should", "can", "ca", "'d"}
 _FUTURE_GOVERNORS = {
-    "plan", "schedule", "set", "due", "expect", "intend", "prepare", "hope", "aim", "agree",
-    "want", "promise", "threaten", "vow", "pledge", "propose", "decide", "seek", "arrange",
+    "plan", "schedule", "due", "expect", "intend", "prepare", "hope", "aim", "slate", "want",
+    "promise", "threaten", "vow", "pledge", "propose", "arrange", "invite",
 }  # fmt: skip
-_FUTURE_WORDS = {"next", "upcoming", "coming", "forthcoming", "tomorrow", "later"}
+# Verbs that move something to a later date: the date is ahead even in the past tense
+# ("postponed the vote until Tuesday", "extended the offer to Nov. 20").
+_FORWARD_VERBS = {"postpone", "delay", "defer", "adjourn", "reschedule", "extend", "push", "move"}
+_FUTURE_ADJ = {"due", "set", "likely", "expected", "poised", "scheduled", "slated", "ready", "eager"}
+# Words in front of a date that look ahead to a deadline or a start: read the date as the nearest
+# one rather than the past one even in a past-tense sentence ("extended the offer to Nov. 20",
+# "payable Dec. 15", "as early as Tuesday").
+_DEADLINE_CUES = {"by", "until", "till", "through", "effective", "payable", "record", "deadline", "starting",
+                  "beginning", "as soon as", "as early as", "no later than", "ahead of", "before"}
+_PRESENT_AUX = {"is", "are", "'s", "'re", "am"}
 
 
 def tense_of(span: Span) -> str:
-    """'future', 'present' or 'past' for the verb that governs a date span.
+    """``"future"``, ``"present"``, ``"past"`` or ``"none"`` for the verb governing a date span.
 
-    Future: a modal will/shall/'ll on the verb or on the verb it is the infinitive complement of
-    ("will travel to Berlin to meet Merkel on Wednesday"), "going to", "is to", "due to",
-    "scheduled/planned/expected to ...", or a present progressive ("is meeting on Monday").
-    Past: a past-tense or past-participle verb without those. Present: a simple present (headlines
-    and announcements: "Obama meets Putin on Monday"), left to the caller's policy; with no verb at
-    all, past (news mostly reports what happened).
+    * future: a modal will/shall/'ll on the verb or on the verb whose infinitive complement it is
+      ("will travel to Berlin to meet Merkel on Wednesday"), "going to", "is to", "due/set to",
+      a governing verb of planning ("planned a rally on Saturday", "scheduled for May"), or a
+      present progressive ("is meeting on Monday");
+    * present: a simple present ("the rights expire Nov. 21", headlines), or an open modal
+      (would/could/may...: reported plans);
+    * past: a past-tense verb or participle without any of the above;
+    * none: no verb governs the span (a caption, "the Jan. 14 deadline", "payable Dec. 15").
     """
     tok = span.root
-    seen = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 8:
+    steps = 0
+    via_noun = False  # the date modifies a noun ("the June agreement", "Thursday's price")
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
+        if tok.pos_ == "ADJ" and tok.lower_ in _FUTURE_ADJ:
+            return "future"
+        if steps > 0 and tok.pos_ in ("NOUN", "PROPN") and tok.i not in range(span.start, span.end):
+            via_noun = True
         tok = tok.head
-        seen += 1
+        steps += 1
     if tok.pos_ not in ("VERB", "AUX"):
-        return "past"
-    for _ in range(4):
+        return "none"
+    t = _verb_tense(tok)
+    if via_noun and t == "future:progressive":
+        return "present"
+    return t.split(":")[0]
+
+
+def _verb_tense(tok) -> str:
+    """Tense of a verb token, climbing from infinitives to their governor (see tense_of)."""
+    for _ in range(5):
         kids = list(tok.children)
-        lemmas = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
-        if lemmas & _FUTURE_MODALS:
+        auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+        if set(auxes) & _FUTURE_MODALS:
             return "future"
-        if any(c.lower_ == "would" for c in kids if c.dep_ == "aux") and tok.tag_ == "VB":
+        if tok.lemma_ in _FORWARD_VERBS and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till")
+                                                 for c in kids):
             return "future"
-        if tok.tag_ in ("VBD", "VBN"):
-            if tok.tag_ == "VBN" and any(c.lower_ in ("is", "are", "'s", "'re", "am") for c in kids
-                                         if c.dep_ == "auxpass"):
+        if tok.lemma_ in ("set", "slate", "schedule") and any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+            return "future"  # "a summit set for April"
+        if tok.lemma_ in _FUTURE_GOVERNORS:
+            # "plans/will schedule a vote on Monday" looks ahead; "planned a rally on Friday" or
+            # "set Friday as the deadline" may be either side of publication: the nearest.
+            if tok.tag_ in ("VBD", "VBN") and not set(auxes) & _PRESENT_AUX:
                 return "present"
-            if any(c.lower_ in ("will", "shall", "'ll") for c in kids if c.dep_ in ("aux", "auxpass")):
+            return "future"
+        if set(auxes) & _OPEN_MODALS:
+            return "present"
+        if tok.tag_ == "VBG" and tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in kids):
+            return "future"  # "is going to meet"
+        infinitive = "to" in auxes or tok.tag_ == "VB"
+        if infinitive and tok.dep_ in ("xcomp", "advcl", "ccomp", "conj", "acl", "relcl") and tok.head.i != tok.i:
+            head = tok.head
+            if head.lemma_ in _FUTURE_GOVERNORS or head.lower_ in _FUTURE_ADJ:
                 return "future"
-            if tok.lemma_ in _FUTURE_GOVERNORS and tok.dep_ != "xcomp":
-                # "was scheduled to meet" -> future of then: still usually ahead of publication
-                pass
-            return "past"
+            tok = head  # "wants to meet on Monday": the tense is the governor's
+            continue
         if tok.tag_ == "VBG":
-            if any(c.lower_ in ("is", "are", "'s", "'re", "am") for c in kids if c.dep_ == "aux"):
-                if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in kids):
-                    return "future"
-                return "future" if span.root.i > tok.i or True else "present"
-            if any(c.lower_ in ("was", "were") for c in kids if c.dep_ == "aux"):
+            if {"was", "were", "been"} & set(auxes):
                 return "past"
+            if set(auxes) & _PRESENT_AUX:
+                return "future:progressive"
+            if tok.dep_ in ("xcomp", "advcl", "acl", "conj", "ccomp") and tok.head.i != tok.i:
+                # "the meeting starting Monday will ...": the tense of the clause around it
+                tok = tok.head
+                steps = 0
+                while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 6:
+                    tok = tok.head
+                    steps += 1
+                if tok.pos_ not in ("VERB", "AUX"):
+                    return "none"
+                continue
+            return "none"
+        if tok.tag_ in ("VBD", "VBN"):
+            if tok.tag_ == "VBN" and set(auxes) & _PRESENT_AUX:
+                return "present"  # "is expected", "is scheduled" handled above; passive present
+            return "past"
         if tok.tag_ in ("VBZ", "VBP"):
             if tok.lemma_ == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in kids):
                 return "future"  # "is to meet"
             return "present"
         if tok.tag_ == "VB":
-            # infinitive: climb to the verb it complements ("plans to meet", "will go to meet")
-            if tok.head.i != tok.i and tok.dep_ in ("xcomp", "advcl", "ccomp", "conj", "acl"):
-                head = tok.head
-                if head.lemma_ in _FUTURE_GOVERNORS or (head.lemma_ == "go" and head.tag_ == "VBG"):
-                    return "future"
-                if head.pos_ in ("ADJ",) and head.lower_ in ("due", "set", "likely", "expected", "poised"):
-                    return "future"
-                tok = head
-                continue
-            if head_is_imperative(tok):
-                return "future"
-            return "present"
+            return "present"  # imperative or bare infinitive
         if tok.tag_ == "MD":
             return "future" if tok.lower_ in _FUTURE_MODALS else "present"
         break
     return "past"
 
 
-def head_is_imperative(tok) -> bool:
-    return tok.dep_ == "ROOT" and tok.i == tok.sent.start
+def _deadline_cue(span: Span) -> bool:
+    doc = span.doc
+    before = doc[max(0, span.start - 3) : span.start]
+    words = [t.lower_ for t in before]
+    if words and words[-1] in _DEADLINE_CUES:
+        return True
+    if " ".join(words[-3:]) in _DEADLINE_CUES or " ".join(words[-2:]) in _DEADLINE_CUES:
+        return True
+    head = span.root.head
+    return head.i != span.root.i and head.lower_ in _DEADLINE_CUES
+
+
+def _span_tense(span: Span) -> str:
+    """Tense used to resolve ``span``: explicit future words, then the governing verb, then
+    deadline cues that turn a past reading into the nearest one."""
+    low = span.text.lower()
+    if re.search(r"\b(?:next|coming|upcoming|tomorrow|from now|hence)\b", low):
+        return "future"
+    t = tense_of(span)
+    if t == "past" and _deadline_cue(span):
+        return "present"
+    if t == "none" and _deadline_cue(span):
+        return "present"
+    return t
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1144,18 +1321,6 @@ def head_is_imperative(tok) -> bool:
 _AGE = re.compile(r"\b(?:years?|months?)[- ]old\b|\baged?\b|\bage of\b", re.I)
 _DAY_WORDS = re.compile(rf"\b(?:{_WEEKDAY_RE}|today|tonight|yesterday|tomorrow|last night|"
                         r"this (?:morning|afternoon|evening))\b", re.I)
-
-
-def _span_tense(span: Span) -> str:
-    low = span.text.lower()
-    if re.search(r"\b(?:next|coming|upcoming|tomorrow|from now|hence)\b", low):
-        return "future"
-    t = tense_of(span)
-    if t == "present":
-        # Present simple with a date in news announces what is planned ("talks resume Monday")
-        # and headlines use it for the past; planned events dominate with weekdays/months.
-        return "present"
-    return t
 
 
 def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
@@ -1174,10 +1339,39 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
             continue
         if _AGE.search(text) or _AGE.search(doc.text[ent.end_char : ent.end_char + 8]):
             continue
-        start, end = ent.start_char, ent.end_char
-        value, precision, note = resolve_span(ent, published)
-        out.append(RawDate(start, end, text, value, precision, note))
+        span = _adjust(ent)
+        if span is None:
+            continue
+        value, precision, note = resolve_span(span, published)
+        start, end = _trim(doc.text, span.start_char, span.end_char)
+        out.append(RawDate(start, end, doc.text[start:end], value, precision, note))
     return out
+
+
+def _adjust(ent: Span) -> Span | None:
+    """Take in a day number the model left out in front of a month ("10 May, 2013")."""
+    doc = ent.doc
+    start = ent.start
+    if (start > 0 and doc[start - 1].like_num and doc[start - 1].text.isdigit()
+            and 1 <= int(doc[start - 1].text) <= 31 and ent[0].lower_.rstrip(".") in _MONTHS):
+        start -= 1
+    return doc[start : ent.end]
+
+
+_TRIM = " \t\r\n,;:.\"'()[]\u201c\u201d\u2018\u2019"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Whitespace, punctuation and a possessive off the ends of a span (the value is unchanged)."""
+    for suffix in ("'s", "\u2019s"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    while end > start and text[end - 1] in _TRIM and not (text[end - 1] == "." and
+                                                           re.search(r"[A-Za-z]{2,4}\.$", text[start:end])):
+        end -= 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    return start, end
 
 
 def context_text(ent: Span) -> str:
@@ -1208,6 +1402,11 @@ def resolve_span(span: Span, published: dt.date | None, *, timeml: bool = False)
     return fn(context_text(span), published, tense=tense)
 
 
+_POLICY = {"past": "past", "future": "future", "present": "present", "none": "present"}
+
+
 def _policy(tense: str) -> str:
-    """How a 'present' verb reads an underspecified date (measured on TempEval-3, see tests/eval)."""
-    return "past" if tense == "present" else tense
+    """How each verb tense reads an underspecified date (measured on TempEval-3, see tests/eval):
+    a simple present or no verb at all reads the nearest date, past the most recent, future the
+    next one."""
+    return _POLICY.get(tense, "past")

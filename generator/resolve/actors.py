@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..config import Curation
-from ..extract.actors import TITLE_HEADS, canonical_state, state_table
+from ..extract.actors import TITLE_HEADS, TITLE_WORDS, canonical_state, state_table
 from ..model import Actor, Article, ArticleExtraction, Mention, Ref, Role
 from ..urls import slugify
 
@@ -325,7 +325,11 @@ def normalise_role(title: str) -> str | None:
         words = words[1:]
     if not words or not any(w.casefold() in TITLE_HEADS for w in words):
         return None
-    role = " ".join(w if w.isupper() or "-" in w and w[0].isupper() else w.capitalize() if w.casefold() not in {"of", "the", "and"} else w.casefold() for w in words)
+    small = {"of", "the", "and", "in", "for", "at", "on"}
+    role = " ".join(
+        w.casefold() if w.casefold() in small and i else w[:1].upper() + w[1:] if w.casefold() in TITLE_WORDS or i == 0 else w
+        for i, w in enumerate(words)
+    )
     role = role.replace("Pm", "Prime Minister")
     if country and " of " not in role:
         role = f"{role} of {country}"
@@ -346,21 +350,42 @@ def state_table_demonyms() -> dict[str, str]:
     return _DEMONYMS
 
 
+def _bare(title: str) -> tuple[str, str | None]:
+    """'President of Russia' -> ('president', 'russia'); 'President-elect' -> ('president-elect', None)."""
+    low = title.casefold()
+    if " of " in low:
+        head, _, rest = low.partition(" of ")
+        if canonical_state(rest):
+            return head, rest
+    return low, None
+
+
+def _matches(text_title: str, curated_title: str) -> bool:
+    a, ca = _bare(text_title)
+    b, cb = _bare(curated_title)
+    return a == b and (ca is None or cb is None or ca == cb)
+
+
 def _roles(obs: Mapping[str, list[tuple[str | None, str]]], cur) -> tuple[Role, ...]:
-    roles: list[Role] = []
-    curated = {r.title.casefold(): r for r in (cur.roles if cur else ())}
-    used_curated = set()
-    for title, seen in obs.items():
+    """Text roles are dated by the articles that use the title; a curated role with the same office
+    (same title, compatible country) takes the curated date range and keeps the text's sources."""
+    curated = list(cur.roles) if cur else []
+    merged: dict[str, tuple[str | None, str | None, set[str], str]] = {}
+    for title, seen in sorted(obs.items()):
         dates = sorted(d for d, _ in seen if d)
-        srcs = tuple(sorted({s for _, s in seen}))
-        match = next((c for k, c in curated.items() if k == title.casefold() or title.casefold() in k or k in title.casefold()), None)
+        srcs = {s for _, s in seen}
+        match = next((c for c in curated if c.title.casefold() == title.casefold()), None) or next(
+            (c for c in curated if _matches(title, c.title)), None
+        )
         if match is not None:
-            used_curated.add(match.title.casefold())
-            roles.append(Role(match.title, match.start, match.end, srcs, "curation+text"))
+            prev = merged.get(match.title)
+            merged[match.title] = (match.start, match.end, (prev[2] if prev else set()) | srcs, "curation+text")
         else:
-            roles.append(Role(title, dates[0] if dates else None, dates[-1] if dates else None, srcs, "text"))
-    for k, c in curated.items():
-        if k not in used_curated:
-            roles.append(Role(c.title, c.start, c.end, (), "curation"))
+            prev = merged.get(title)
+            ds = sorted([*(dates), *([prev[0], prev[1]] if prev and prev[0] else [])])
+            merged[title] = (ds[0] if ds else None, ds[-1] if ds else None, (prev[2] if prev else set()) | srcs, "text")
+    for c in curated:
+        merged.setdefault(c.title, (c.start, c.end, set(), "curation"))
+    roles = [Role(t, s, e, tuple(sorted(src)), ev) for t, (s, e, src, ev) in merged.items()]
     roles.sort(key=lambda r: (r.start or "9999", r.title))
     return tuple(roles)

@@ -13,6 +13,8 @@ the year-month so that it stays stable as articles are added.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -34,11 +36,31 @@ def _family(kind: str) -> str:
     return FAMILIES.get(kind, kind)
 
 
-def _date_agrees(a: str | None, b: str | None) -> bool | None:
-    if not a or not b:
+def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """'2013' / '2013-06' / '2013-W25' / '2013-06-17' -> first and last day covered."""
+    if not value:
         return None
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            y = int(value)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + dt.timedelta(days=6)
+        d = dt.date.fromisoformat(value[:10])
+        return d, d
+    except ValueError:
+        return None
+
+
+def _date_agrees(a: str | None, b: str | None) -> bool | None:
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return None
+    return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
 def _name_words(trigger_sentence: str, trigger: str) -> set[str]:
@@ -82,7 +104,8 @@ def resolve_events(
                 place_eq = bool(e.place and e2.place and (e.place == e2.place or e.place in e2.place or e2.place in e.place))
                 shared = bool(parts & parts2)
                 named = bool(names & names2)
-                if (d and (place_eq or shared or named)) or (d is None and (named or place_eq) and (shared or named and place_eq)):
+                strong_name = any(any(c.isdigit() for c in n) or len(n) > 3 for n in names & names2)
+                if (d and (place_eq or shared or named)) or (d is None and (strong_name or place_eq and shared)):
                     g.append(i)
                     placed = True
                     break
@@ -106,7 +129,8 @@ def resolve_events(
         names = sorted(set().union(*(m[3] for m in members)))
         name_word = next((n for n in names if any(c.isdigit() for c in n) or n.isupper()), None)
         title = _title(kind, name_word, participants, idx, place)
-        base = slugify(f"{title} {date[:7] if date else ''}")
+        span = interval(date)
+        base = slugify(f"{title} {span[0].strftime('%Y-%m') if span else ''}")
         eid = base
         n = 2
         while eid in taken:

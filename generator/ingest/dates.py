@@ -1,0 +1,121 @@
+"""Publication dates written in the article itself: datelines such as
+
+    Published 3:39pm Monday, June 17, 2013        10 May, 2013 18:20
+    Updated: 2013-06-17T15:39:00Z                  Wed 05 Apr 2017 Syria attack ...
+
+Only explicit, complete dates count: a day needs day, month and year; a month needs month and
+year ("June 2013", accepted only on a line that is nothing but a dateline). Slashed dates such as
+``06/07/2013`` are ambiguous (US or European order) and are never used. A weekday that does not
+match the date is reported, not silently corrected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+MONTH = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+WEEKDAY = r"(?:(?P<wd>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|rs)?\.?,?\s+)"
+DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+TIME = r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|(?:at\s+)?\d{1,2}\s*[ap]\.?m\.?|at\s+\d{4})(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?"
+
+_DATE_FORMS = "|".join((
+    # June 17, 2013 / June 17th 2013 / Jun. 17, 2013
+    MONTH.format(n="m1") + r"\s+" + DAY.format(n="d1") + r",?\s+" + YEAR.format(n="y1"),
+    # 17 June 2013 / 10 May, 2013 / 17th of June, 2013
+    DAY.format(n="d2") + r"\s+(?:of\s+)?" + MONTH.format(n="m2") + r",?\s+" + YEAR.format(n="y2"),
+    # 2013-06-17, 2013-06-17T15:39:00Z, 2013/06/17
+    YEAR.format(n="y3") + r"(?P<sep>[-/])(?P<m3>[01]\d)(?P=sep)(?P<d3>[0-3]\d)(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    # 17.06.2013 (European order; dots are not used for US dates)
+    r"(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)",
+    # June 2013 (month precision)
+    MONTH.format(n="m5") + r",?\s+" + YEAR.format(n="y5"),
+))
+_DATE = re.compile(rf"(?<![\w-])(?:{WEEKDAY})?(?:{_DATE_FORMS})(?![\w-])", re.I)
+_TIME = re.compile(TIME, re.I)
+# Words a dateline may hold besides the date and time.
+_FILLER = re.compile(
+    r"\b(?:published|posted|updated|last|first|modified|date|dated|on|at|created|issued|am|pm|"
+    r"gmt|utc|msk|est|edt|cet|cest|bst|time|local|mon|tue|wed|thu|fri|sat|sun|[a-z]+day)\b|[|:,.·•–—()\[\]-]",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: str  # ISO: YYYY-MM-DD or YYYY-MM
+    precision: str  # day | month
+    start: int  # offsets of the match in the searched text
+    end: int
+    weekday_mismatch: str | None = None  # e.g. "Monday" when the date is not a Monday
+
+
+def _iso(m: re.Match) -> tuple[str, str] | None:
+    g = m.groupdict()
+    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"), (None, "m5", "y5")):
+        if g.get(y):
+            month = g[mo]
+            month_n = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+            year = int(g[y])
+            if d is None:
+                if not 1 <= month_n <= 12:
+                    return None
+                return f"{year:04d}-{month_n:02d}", "month"
+            try:
+                date = dt.date(year, month_n, int(g[d]))
+            except ValueError:
+                return None
+            return date.isoformat(), "day"
+    return None
+
+
+def find_dates(text: str, limit: int = 400) -> list[FoundDate]:
+    """Every explicit date in the first ``limit`` characters of ``text``."""
+    out = []
+    for m in _DATE.finditer(text[:limit]):
+        iso = _iso(m)
+        if iso is None:
+            continue
+        mismatch = None
+        wd = m.group("wd")
+        if wd and iso[1] == "day":
+            if dt.date.fromisoformat(iso[0]).weekday() != _WEEKDAYS[wd[:3].lower()]:
+                mismatch = m.group(0).split()[0].strip(",.")
+        out.append(FoundDate(iso[0], iso[1], m.start(), m.end(), mismatch))
+    return out
+
+
+def dateline(text: str) -> FoundDate | None:
+    """The date of a line that is only a dateline ("Published 3:39pm Monday, June 17, 2013")."""
+    if len(text) > 100:
+        return None
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    f = found[0]
+    rest = text[: f.start] + " " + text[f.end:]
+    rest = _TIME.sub(" ", rest)
+    rest = _FILLER.sub(" ", rest)
+    words = rest.split()
+    # allow a place or an author name of up to three capitalised words ("Moscow", "By John Smith")
+    if len(words) > 3 or any(not (w[:1].isupper() or w.lower() == "by") for w in words):
+        return None
+    return f
+
+
+def leading_date(text: str) -> FoundDate | None:
+    """A day-precision date opening a paragraph ("Wed 05 Apr 2017 Syria attack...")."""
+    m = _DATE.match(text.lstrip())
+    if not m:
+        return None
+    found = find_dates(text.lstrip(), limit=m.end() + 1)
+    if found and found[0].start == 0 and found[0].precision == "day":
+        return found[0]
+    return None

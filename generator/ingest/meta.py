@@ -1,0 +1,166 @@
+"""Article metadata: title, outlet, publication date -- each from the best evidence available.
+
+Priority, highest first (a curated value is the analyst's deliberate correction, so it beats what
+came with the file; the command line beats both because it is given for this run only):
+
+* published: ``--published`` (evidence ``cli``) > curation override (``curation``) > sidecar or
+  Markdown front matter (``sidecar``) > HTML ``article:published_time``-style meta (``meta``) >
+  a dateline in the article's first lines (``dateline``) > unknown. Never guessed.
+* title: curation > sidecar/front matter > HTML ``<h1>``, ``og:title``, ``<title>`` > the headline
+  unit found by the cleaning rules > the first sentence of the text (cut at 100 characters) >
+  the file name.
+* outlet: curation > sidecar/front matter > HTML ``og:site_name``/``application-name`` > the
+  article's self-references (below) > None.
+
+Outlet self-references, in order of trust (all looked for in the raw units, *including* the
+removed boilerplate, which is where outlets name themselves):
+
+1. strong: a support appeal "Support The Moscow Times!"; "X, an independent news source/
+   newspaper/news site..."; "the journalists of X"; "Published by X", "© 2013 X", "Copyright X".
+2. weak, used only when nothing strong was found: "told X" / "speaking to X" / "in an interview with
+   X" where X looks like a news organisation: an acronym of 2-5 capitals that is not a common
+   non-media acronym (UN, NATO...), or a name containing a media word (Times, News, Post, Radio...).
+   "told Putin" never counts. A wire agency quoted by another outlet ("told Reuters") is the known
+   weakness of this rule, which is why it comes last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import PubDate
+from .clean import SUPPORT_OUTLET, words
+
+_W = r"(?:[\w'’&-]|\.(?=\w))*"  # a word's tail; a dot only inside ("U.S.")
+_NAME = rf"(?:[Tt]he )?[A-Z]{_W}(?:\s+(?:of |the |and |& )?[A-Z]{_W}){{0,5}}"
+_INDEPENDENT = re.compile(
+    rf"(?P<outlet>{_NAME}),\s+(?:an?|the)\s+(?:(?:independent|leading|award-winning|online|daily|weekly|english-language|russian|national|local)\s+)*"
+    r"(?:news(?:\s|-)?(?:source|outlet|site|website|organi[sz]ation|agency|publication|service|channel)|newspaper|magazine|broadcaster|publication)\b"
+)
+_JOURNALISTS_OF = re.compile(rf"\b(?:the )?(?:journalists|reporters|editors|staff) (?:of|at) (?P<outlet>{_NAME})")
+_PUBLISHED_BY = re.compile(rf"^(?i:published|produced|brought to you) (?i:by) (?P<outlet>{_NAME})\.?$")
+_COPYRIGHT = re.compile(rf"^(?:©|\([cC]\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<outlet>{_NAME})")
+_TOLD = re.compile(rf"\b(?:told|speaking to|in an interview with|interviewed by)\s+(?P<outlet>[A-Z]{_W}(?:\s+[A-Z]{_W}){{0,3}})")
+_MEDIA_WORDS = frozenset(
+    "times post news press journal herald tribune guardian telegraph monitor gazette agency tv radio daily observer "
+    "independent express mail chronicle insider today magazine network channel broadcasting television review "
+    "standard reporter courier examiner dispatch mirror register bulletin wire service media newspaper".split()
+)
+_NOT_MEDIA = frozenset(
+    "UN US USA UK EU NATO IMF WHO OPEC CIA FBI KGB FSB GRU IAEA OSCE ICC UNSC PM MP MPS OK AU ASEAN BRICS G8 G20 "
+    "SCO CSTO ISIS ISIL IS FSA SNC GCC UAE DPRK PLO IDF IRGC".split()
+)
+_MAX_OUTLET = 60
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"[\s.,;:!?'’]+$", "", name.strip())
+    name = re.sub(r"(?:'s|’s)$", "", name)
+    if not name or len(name) > _MAX_OUTLET or not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
+def outlet_from_text(texts: Iterable[str]) -> str | None:
+    """The outlet an article names itself by, or None (rules in the module docstring)."""
+    texts = list(texts)
+    for t in texts:
+        for rx in (SUPPORT_OUTLET, _PUBLISHED_BY, _COPYRIGHT):
+            m = rx.match(t.strip()) if len(t) <= 160 else None
+            if m and (name := _clean_name(m.group("outlet"))):
+                if not re.search(r"journalism|reporting|media\b|^us$|^our\b", name, re.I):
+                    return name
+        for rx in (_INDEPENDENT, _JOURNALISTS_OF):
+            m = rx.search(t[:3000])
+            if m and (name := _clean_name(m.group("outlet"))):
+                return name
+    for t in texts:
+        for m in _TOLD.finditer(t[:20000]):
+            name = _media_like(m.group("outlet"))
+            if name:
+                return name
+    return None
+
+
+def _media_like(name: str) -> str | None:
+    name = _clean_name(name) or ""
+    parts = name.split()
+    if not parts:
+        return None
+    first = parts[0]
+    if first in _NOT_MEDIA or first.upper() in _NOT_MEDIA:
+        return None
+    if re.fullmatch(r"[A-Z]{2,5}", first):
+        return first
+    for i, p in enumerate(parts):
+        if p.lower().strip(".") in _MEDIA_WORDS and i > 0:
+            return " ".join(parts[: i + 1])
+    return None
+
+
+_TITLE_SUFFIX = re.compile(r"\s*\(\+?(?:video|videos|photos?|audio|gallery|pictures|infographic|map)\)\s*$", re.I)
+
+
+def tidy_title(title: str, outlet: str | None = None) -> str:
+    """Strip "(+video)"-style suffixes and a trailing " | Outlet" / " - Outlet"; cap the length."""
+    t = " ".join(title.split())
+    t = _TITLE_SUFFIX.sub("", t)
+    if outlet:
+        for sep in (" | ", " - ", " — ", " – ", " :: "):
+            if t.endswith(sep + outlet) and len(t) > len(sep + outlet) + 3:
+                t = t[: -len(sep + outlet)]
+    if len(t) > 200:
+        cut = t[:200].rsplit(" ", 1)[0]
+        t = cut + "…"
+    return t
+
+
+def title_from_text(text: str) -> str:
+    """First sentence of the cleaned text, at most ~100 characters (a fallback, not a headline)."""
+    first = text.split("\n", 1)[0]
+    m = re.search(r"[.!?](?:\s|$)", first)
+    if m:
+        first = first[: m.start() + 1]
+    if len(first) > 100:
+        first = first[:100].rsplit(" ", 1)[0] + "…"
+    return first if words(first) else ""
+
+
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_iso(value: object) -> PubDate | None:
+    """``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` (or a date object) -> PubDate(evidence "?"), else None."""
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PubDate(value.isoformat(), "day", "?")
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return PubDate(f"{value:04d}", "year", "?")
+    if not isinstance(value, str):
+        return None
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    try:
+        if d:
+            return PubDate(dt.date(int(y), int(mo), int(d)).isoformat(), "day", "?")
+        if mo:
+            if not 1 <= int(mo) <= 12:
+                return None
+            return PubDate(f"{y}-{mo}", "month", "?")
+    except ValueError:
+        return None
+    return PubDate(y, "year", "?")
+
+
+def meta_date(value: str) -> PubDate | None:
+    """An HTML meta date ("2013-06-17T15:39:00+00:00", "2013-06-17") at day precision."""
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value or "")
+    if not m:
+        return None
+    return parse_iso(m.group(1))

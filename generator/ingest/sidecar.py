@@ -1,0 +1,103 @@
+"""Per-article metadata given with the file: a ``NAME.yml`` sidecar, or Markdown front matter.
+
+Keys (all optional): ``title`` (text), ``outlet`` (text), ``url`` (http/https), ``published``
+(``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). The sidecar of ``003_x.txt`` is ``003_x.txt.yml`` or,
+more commonly, ``003_x.yml`` (also ``.yaml``). Validation reports every problem with the file, the
+line and the key (``003_x.yml, line 2, key 'published': ...``); a bad key is ignored with a warning
+and the article is still published with the rest: a typo in metadata should not hide an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import yaml
+
+from .meta import parse_iso
+
+KEYS = ("title", "outlet", "url", "published")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO, validated
+
+
+def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -> tuple[Metadata, list[str]]:
+    """Check a mapping of metadata; return what is valid and a message per problem."""
+    problems: list[str] = []
+    lines = lines or {}
+
+    def bad(key: str, msg: str) -> None:
+        line = lines.get(key)
+        problems.append(f"{where}{f', line {line}' if line else ''}, key '{key}': {msg}")
+
+    if data is None:
+        return Metadata(), problems
+    if not isinstance(data, Mapping):
+        problems.append(f"{where}: expected a mapping of {', '.join(KEYS)}, got {type(data).__name__}")
+        return Metadata(), problems
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        key_s = str(key)
+        if key_s not in KEYS:
+            bad(key_s, f"unknown key (expected one of: {', '.join(KEYS)})")
+            continue
+        if value is None:
+            continue
+        if key_s == "published":
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            pd = parse_iso(value)
+            if pd is None:
+                bad(key_s, f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+                continue
+            out[key_s] = pd.value  # type: ignore[assignment]
+            continue
+        if not isinstance(value, str) or not value.strip():
+            bad(key_s, f"expected non-empty text, got {value!r}")
+            continue
+        value = " ".join(value.split())
+        if key_s == "url" and not _URL.match(value):
+            bad(key_s, f"expected an http(s) URL, got {value!r}")
+            continue
+        out[key_s] = value
+    return Metadata(**out), problems
+
+
+def load_yaml(text: str, where: str) -> tuple[Metadata, list[str]]:
+    """Parse and validate sidecar/front-matter YAML; line numbers come from the YAML nodes."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f", line {mark.line + 1}" if mark is not None else ""
+        return Metadata(), [f"{where}{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}; ignored"]
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, _v in node.value:
+            lines[str(k.value)] = k.start_mark.line + 1
+    return validate(data, where, lines)
+
+
+def merge(*layers: Metadata | None) -> tuple[Metadata, dict[str, int]]:
+    """Combine metadata layers, highest priority first; also return which layer gave each key."""
+    out: dict[str, str] = {}
+    source: dict[str, int] = {}
+    for i, layer in enumerate(layers):
+        if layer is None:
+            continue
+        for k in KEYS:
+            v = getattr(layer, k)
+            if v is not None and k not in out:
+                out[k] = v
+                source[k] = i
+    return Metadata(**out), source

@@ -1,0 +1,78 @@
+"""PDF briefings: ``site/briefing.pdf`` (a bounded summary) and ``site/briefs/<actor-id>.pdf``.
+
+ENGINE_DECISION_PLACEHOLDER
+
+Public API: :func:`build_pdfs` (called by the pipeline after the MkDocs build), plus
+:func:`briefing_html` / :func:`brief_html` for tools and tests that want the HTML.
+Which actors get a brief and every cap on what is shown: :mod:`generator.pdf.select`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..model import Article, ArticleExtraction, Dossier
+from . import html as _html
+from .context import brief_context, briefing_context
+from .engine import LocalOnlyFetcher, write_pdf
+from .select import Relations, brief_actors
+
+__all__ = ["build_pdfs", "briefing_html", "brief_html", "brief_actors", "BRIEFS_DIR", "BRIEFING"]
+
+BRIEFING = "briefing.pdf"
+BRIEFS_DIR = "briefs"
+
+
+def briefing_html(dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str) -> str:
+    return _html.briefing_html(briefing_context(dossier, articles, title=title, built_at=built_at))
+
+
+def brief_html(dossier: Dossier, articles: Mapping[str, Article], actor_id: str, *, title: str, built_at: str) -> str:
+    rel = Relations.of(dossier)
+    briefs = {a.id for a in brief_actors(dossier, rel)}
+    return _html.brief_html(brief_context(dossier, articles, rel.actors[actor_id], title=title, built_at=built_at, rel=rel, briefs=briefs))
+
+
+def build_pdfs(
+    dossier: Dossier,
+    articles: Mapping[str, Article],
+    extractions: Mapping[str, ArticleExtraction],
+    site: Path,
+    *,
+    title: str,
+    built_at: str,
+) -> list[Path]:
+    """Write ``site/briefing.pdf`` and one ``site/briefs/<actor-id>.pdf`` per actor with a brief.
+
+    Returns the paths written, sorted. Stale briefs (actors that no longer get one) are removed, so
+    ``site/briefs/`` always matches the dossier. ``extractions`` is accepted for the pipeline's
+    uniform call; the PDFs are built from the resolved model (evidence sentences from ``articles``).
+    """
+    del extractions  # everything needed is in the resolved model and the articles
+    site = Path(site)
+    rel = Relations.of(dossier)
+    actors = brief_actors(dossier, rel)
+    briefs = {a.id for a in actors}
+    fetcher = LocalOnlyFetcher()
+    written: list[Path] = []
+
+    ctx = briefing_context(dossier, articles, title=title, built_at=built_at, rel=rel)
+    target = site / BRIEFING
+    write_pdf(_html.briefing_html(ctx), target, base_url=site, fetcher=fetcher)
+    written.append(target)
+
+    out_dir = site / BRIEFS_DIR
+    for actor in actors:
+        bctx = brief_context(dossier, articles, actor, title=title, built_at=built_at, rel=rel, briefs=briefs)
+        target = out_dir / f"{actor.id}.pdf"
+        write_pdf(_html.brief_html(bctx), target, base_url=site, fetcher=fetcher)
+        written.append(target)
+    if out_dir.is_dir():
+        keep = {p.name for p in written}
+        for stale in out_dir.glob("*.pdf"):
+            if stale.name not in keep:
+                stale.unlink()
+    if fetcher.refused:  # cannot happen with our templates; fail loudly rather than print a gap
+        raise RuntimeError(f"PDF asked for non-local resources: {fetcher.refused[:5]}")
+    return sorted(written)

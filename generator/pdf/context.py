@@ -1,0 +1,500 @@
+"""Typed contexts for the PDF templates: Python chooses and orders, templates only lay out.
+
+A context is built for one document (the briefing or one actor's brief). Links inside a document
+are only made to items that document contains: :class:`_Doc` knows which actors, events and claims
+are included and collects every source cited, so that the source list at the end holds exactly the
+cited sources and every citation is a working internal link (tests check the PDF's link targets).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..model import Actor, Article, Claim, Dossier, Event, Role, Source
+from ..render.fmt import date_text, plural, short_date
+from . import select as S
+from .select import Relations
+from .svg import relationship_graph, roles_chart, series_chart, timeline_chart
+
+# --- views ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    anchor: str | None  # None: the target is not in this PDF (plain text)
+
+
+@dataclass(frozen=True)
+class Cite:
+    anchor: str
+    outlet: str
+    title: str
+    date: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: str
+    anchor: str | None
+    speaker: Link
+    text: str
+    direct: bool
+    cue: str
+    date: str  # "17 June 2013", "date unknown"
+    cites: tuple[Cite, ...]
+    more_sources: int  # reports not cited inline
+    n_sources: int
+    partners: tuple[ClaimView, ...] = ()  # corroborating or diverging claims shown beneath
+    more_partners: int = 0
+
+
+@dataclass(frozen=True)
+class RoleView:
+    title: str
+    start: str
+    end: str
+    evidence: str
+    n_sources: int
+    span: str  # "since 2000-07-17", "2008-05-08 – 2012-05-07", "seen 2012-05-10"
+
+
+@dataclass(frozen=True)
+class ActorView:
+    id: str
+    anchor: str | None
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    description: str | None
+    wikidata: str | None
+    roles: tuple[RoleView, ...]
+    n_sources: int
+    mentions: int
+    n_claims: int
+    n_events: int
+    brief: str | None  # "briefs/<id>.pdf" when the actor has a brief
+    quote: ClaimView | None = None  # the actor's most reported claim (briefing only)
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    anchor: str | None
+    title: str
+    kind: str
+    date: str
+    place: str | None
+    participants: tuple[Link, ...]
+    evidence: str | None
+    cites: tuple[Cite, ...]
+    more_sources: int
+    n_sources: int
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    what: Link
+    kind: str  # "event" | "claim"
+    detail: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    anchor: str
+    outlet: str
+    title: str
+    date: str
+    path: str
+    url: str | None
+    hash: str
+
+
+@dataclass(frozen=True)
+class Capped:
+    """A capped list and the number of items the site holds beyond it."""
+
+    items: tuple
+    more: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    svg: str  # markup built by generator.pdf.svg (every text in it escaped)
+    caption: str
+
+
+@dataclass(frozen=True)
+class BriefingContext:
+    title: str
+    built_at: str
+    n_sources: int
+    n_outlets: int
+    date_range: str
+    n_actors: int
+    n_events: int
+    n_claims: int
+    n_briefs: int
+    n_problems: int
+    summary: tuple[str, ...]  # overview paragraphs (plain text)
+    outlets: tuple[tuple[str, int], ...]
+    more_outlets: int
+    figures: tuple[Figure, ...]
+    timeline_figure: Figure | None
+    timeline: Capped  # TimelineRow
+    actors: Capped  # ActorView
+    events: Capped  # EventView
+    corroborated: Capped  # ClaimView
+    divergent: Capped  # ClaimView
+    sources: tuple[SourceView, ...]  # the cited ones
+    caps: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class BriefContext:
+    title: str  # the dossier's title
+    built_at: str
+    actor: ActorView
+    roles_figure: Figure | None
+    claims: Capped  # ClaimView, the actor's own
+    about: Capped  # ClaimView, by others about the actor
+    events: Capped  # EventView
+    sources: tuple[SourceView, ...]
+    more_sources: int
+
+
+# --- anchors -------------------------------------------------------------------------------------
+
+
+def anchor(kind: str, id_: str) -> str:
+    """Fragment ids: ``actor-<id>`` etc. Entity ids are slugs ([A-Za-z0-9._-]), valid in HTML ids."""
+    return f"{kind}-{id_}"
+
+
+class _Doc:
+    """What one PDF contains, and the sources it cites (in first-cited order)."""
+
+    def __init__(self, rel: Relations, briefs: set[str], *, actors=(), events=(), claims=()):
+        self.rel = rel
+        self.briefs = briefs
+        self.actors, self.events, self.claims = set(actors), set(events), set(claims)
+        self.cited: dict[str, None] = {}
+
+    # links
+    def actor_link(self, actor_id: str | None, fallback: str) -> Link:
+        a = self.rel.actors.get(actor_id) if actor_id else None
+        if a is None:
+            return Link(fallback, None)
+        return Link(a.name, anchor("actor", a.id) if a.id in self.actors else None)
+
+    def speaker(self, c: Claim) -> Link:
+        words = c.speaker_description or c.speaker_text or "unattributed"
+        return self.actor_link(c.speaker, words)
+
+    # citations
+    def cite(self, source_ids, limit: int = S.CITATIONS_PER_ITEM) -> tuple[tuple[Cite, ...], int, int]:
+        ids = _by_date(self.rel.sources, source_ids)
+        cites = []
+        for sid in ids[:limit]:
+            s = self.rel.sources[sid]
+            self.cited[sid] = None
+            cites.append(Cite(anchor("source", sid), s.outlet or "outlet unknown", s.title, _pub(s)))
+        return tuple(cites), max(0, len(ids) - limit), len(ids)
+
+    # views
+    def claim(self, c: Claim, partners: tuple[str, ...] = (), *, link: bool = True) -> ClaimView:
+        cites, more, n = self.cite([c.source, *c.sources])
+        shown = [self.rel.claims[p] for p in partners if p in self.rel.claims]
+        shown.sort(key=lambda o: (-len(set(o.sources)), o.id))
+        pv = tuple(self.claim(o, link=False) for o in shown[: S.PARTNERS_PER_CLAIM])
+        return ClaimView(
+            c.id,
+            anchor("claim", c.id) if link and c.id in self.claims else None,
+            self.speaker(c),
+            S.excerpt(c.text),
+            c.direct,
+            c.cue,
+            date_text(c.date, c.date_precision) if c.date else "date not stated",
+            cites,
+            more,
+            n,
+            pv,
+            max(0, len(shown) - len(pv)),
+        )
+
+    def event(self, e: Event, articles: Mapping[str, Article]) -> EventView:
+        cites, more, n = self.cite(e.sources)
+        ev = None
+        for ref in sorted(e.refs, key=lambda r: (self.rel.sources[r.source].published.value or "") if r.source in self.rel.sources else ""):
+            ev = S.evidence(articles, ref.source, ref.start, ref.end)
+            if ev:
+                break
+        parts = [self.actor_link(p, p) for p in sorted(set(e.participants), key=lambda p: self._name(p))]
+        return EventView(
+            e.id,
+            anchor("event", e.id) if e.id in self.events else None,
+            e.title,
+            e.kind,
+            date_text(e.date, e.date_precision),
+            e.place,
+            tuple(parts),
+            ev,
+            cites,
+            more,
+            n,
+        )
+
+    def actor(self, a: Actor, *, quote: bool = False) -> ActorView:
+        own = self.rel.claims_by_speaker.get(a.id, [])
+        q = None
+        if quote and own:
+            best = min(own, key=lambda c: (-len(set(c.sources)), not c.direct, c.id))
+            q = self.claim(best, link=False)
+        return ActorView(
+            a.id,
+            anchor("actor", a.id) if a.id in self.actors else None,
+            a.name,
+            S.KIND_LABEL.get(a.kind, a.kind.replace("_", " ").capitalize()),
+            tuple(x for x in a.aliases if x != a.name),
+            a.description,
+            a.wikidata,
+            tuple(_role(r) for r in _roles(a.roles)),
+            len(set(a.sources)),
+            a.mention_count,
+            len(own),
+            len(self.rel.events_by_actor.get(a.id, ())),
+            f"briefs/{a.id}.pdf" if a.id in self.briefs else None,
+            q,
+        )
+
+    def source_list(self, extra=()) -> tuple[SourceView, ...]:
+        ids = _by_date(self.rel.sources, [*self.cited, *extra])
+        return tuple(_source(self.rel.sources[s]) for s in ids)
+
+    def _name(self, actor_id: str) -> str:
+        a = self.rel.actors.get(actor_id)
+        return (a.name if a else actor_id).casefold()
+
+
+def _by_date(sources: Mapping[str, Source], ids) -> list[str]:
+    """Known source ids, unique, oldest first (undated last), ties by id."""
+    uniq = sorted({i for i in ids if i in sources})
+    return sorted(uniq, key=lambda i: (sources[i].published.value is None, sources[i].published.value or "", i))
+
+
+def _pub(s: Source) -> str:
+    return date_text(s.published.value, s.published.precision)
+
+
+def _source(s: Source) -> SourceView:
+    return SourceView(anchor("source", s.id), s.outlet or "outlet unknown", s.title, _pub(s), s.path, s.url, s.content_hash[:12])
+
+
+def _roles(roles: tuple[Role, ...]) -> list[Role]:
+    """Roles merged by title (curation and text may both attest one), by start date."""
+    merged: dict[str, Role] = {}
+    for r in roles:
+        m = merged.get(r.title)
+        if m is None:
+            merged[r.title] = r
+            continue
+        starts = [x for x in (m.start, r.start) if x]
+        ends = [x for x in (m.end, r.end) if x]
+        merged[r.title] = Role(
+            r.title,
+            min(starts) if starts else None,
+            max(ends) if ends else None,
+            tuple(sorted(set(m.sources) | set(r.sources))),
+            _merge_evidence(m.evidence, r.evidence),
+        )
+    return sorted(merged.values(), key=lambda r: (r.start or "", r.title))
+
+
+def _merge_evidence(a: str, b: str) -> str:
+    parts = set(a.split("+")) | set(b.split("+"))
+    return "+".join(p for p in ("curation", "text") if p in parts) or a
+
+
+EVIDENCE_LABEL = {"curation": "analyst (curation)", "curation+text": "analyst and article text", "text": "article text"}
+
+
+def _role(r: Role) -> RoleView:
+    start, end = (short_date(r.start) if r.start else None), (short_date(r.end) if r.end else None)
+    if "curation" in r.evidence:
+        span = f"{start} – {end}" if start and end else f"since {start}" if start else f"until {end}" if end else "dates not given"
+    else:
+        span = f"seen {start} – {end}" if start and end and end != start else f"seen {start}" if start else "undated"
+    return RoleView(
+        r.title,
+        short_date(r.start) if r.start else "–",
+        short_date(r.end) if r.end else ("open" if "curation" in r.evidence else "–"),
+        EVIDENCE_LABEL.get(r.evidence, r.evidence),
+        len(set(r.sources)),
+        span,
+    )
+
+
+def _capped(items: list, cap: int, total: int | None = None) -> Capped:
+    total = len(items) if total is None else total
+    shown = tuple(items[:cap])
+    return Capped(shown, max(0, total - len(shown)), total)
+
+
+def _latest(dossier: Dossier) -> str | None:
+    """The latest publication date: where open-ended roles stop on the chart."""
+    dated = [s.published.value for s in dossier.sources if s.published.value]
+    return max(dated) if dated else None
+
+
+def _date_range(sources) -> str:
+    dated = sorted(s.published.value for s in sources if s.published.value)
+    if not dated:
+        return "publication dates unknown"
+    first, last = dated[0], dated[-1]
+    undated = len(sources) - len(dated)
+    rng = date_text(first) if first == last else f"{date_text(first)} – {date_text(last)}"
+    return rng + (f" ({plural(undated, 'source')} undated)" if undated else "")
+
+
+# --- the briefing ---------------------------------------------------------------------------------
+
+
+def briefing_context(
+    dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str, rel: Relations | None = None
+) -> BriefingContext:
+    rel = rel or Relations.of(dossier)
+    eligible = S.brief_actors(dossier, rel)
+    briefs = {a.id for a in eligible}
+    ranked_actors = sorted(eligible, key=lambda a: S.actor_rank(a, rel))
+    key_actors = ranked_actors[: S.BRIEFING_ACTORS]
+    ranked_events = sorted(dossier.events, key=S.event_rank)
+    key_events = ranked_events[: S.BRIEFING_EVENTS]
+    corr = S.most_corroborated(dossier, rel)
+    div = S.most_divergent(dossier, rel)
+    shown_claims = corr[: S.BRIEFING_CLAIMS] + div[: S.BRIEFING_CLAIMS]
+
+    doc = _Doc(rel, briefs, actors=[a.id for a in key_actors], events=[e.id for e in key_events], claims=[c.id for c in shown_claims])
+
+    actors_v = [doc.actor(a, quote=True) for a in key_actors]
+    events_v = [doc.event(e, articles) for e in sorted(key_events, key=lambda e: (e.date or "9999", e.id))]
+    corr_v = [doc.claim(c, c.corroborating) for c in corr[: S.BRIEFING_CLAIMS]]
+    div_v = [doc.claim(c, c.diverging) for c in div[: S.BRIEFING_CLAIMS]]
+
+    # Chronology: the key events and the dated headline claims, by date.
+    rows = []
+    for e in key_events:
+        if e.date:
+            cites, _, _ = doc.cite(e.sources, 1)
+            rows.append((e.date, e.id, TimelineRow(short_date(e.date, e.date_precision), Link(e.title, anchor("event", e.id)), "event", e.place or "", cites)))
+    for c in shown_claims:
+        if c.date:
+            cites, _, _ = doc.cite([c.source, *c.sources], 1)
+            sp = doc.speaker(c)
+            rows.append((c.date, c.id, TimelineRow(short_date(c.date, c.date_precision), Link(S.excerpt(c.text, 110), anchor("claim", c.id)), "claim", sp.text, cites)))
+    rows = sorted(set(rows), key=lambda r: (r[0], r[1]))
+    dated_events = sum(1 for e in dossier.events if e.date)
+    timeline = _capped([r[2] for r in rows], S.BRIEFING_TIMELINE, total=len(rows) + max(0, dated_events - sum(1 for e in key_events if e.date)))
+
+    outlets = Counter(s.outlet or "outlet unknown" for s in dossier.sources)
+    outlet_list = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    figures = []
+    graph_ids = [a.id for a in ranked_actors[: S.GRAPH_ACTORS]]
+    edges = S.relationship_edges(dossier, graph_ids)
+    if len(graph_ids) >= 2 and edges:
+        nodes = [(a.id, a.name, a.kind, len(set(a.sources)), anchor("actor", a.id)) for a in ranked_actors[: S.GRAPH_ACTORS]]
+        figures.append(Figure(relationship_graph(nodes, edges), f"Relations between the {len(graph_ids)} most present actors: a line joins two actors named in the same sentences, one speaking about the other, or taking part in the same events; thicker means more often."))
+    for series in sorted(dossier.series, key=lambda s: (-len(s.points), s.id))[: S.SERIES_CHARTS]:
+        pts = [(p.date, p.value, p.qualifier) for p in series.points if p.date]
+        if len(pts) >= 2:
+            figures.append(Figure(series_chart(series.title, pts), f"{series.title}: figures reported in the articles, by the date they refer to."))
+
+    tl_points = [(e.date, e.title, anchor("event", e.id)) for e in key_events if e.date]
+    tl_points += [(s.published.value, s.outlet or "source", None) for s in dossier.sources if s.published.value and s.published.precision == "day"]
+    tl_fig = None
+    if any(e.date for e in key_events):
+        tl_fig = Figure(timeline_chart(tl_points), "Key events (above the axis) and the publication dates of the sources (ticks below).")
+
+    top_names = ", ".join(a.name for a in ranked_actors[:5])
+    summary = [
+        f"This briefing summarises {plural(len(dossier.sources), 'news article')} from "
+        f"{plural(len(outlets), 'outlet')}, published {_date_range(dossier.sources)}.",
+        f"The articles name {plural(len(dossier.actors), 'actor')}, report {plural(len(dossier.events), 'event')} "
+        f"and attribute {plural(len(dossier.claims), 'claim')} to their speakers; "
+        f"{sum(1 for c in dossier.claims if len(set(c.sources)) >= 2 or c.corroborating)} claims are corroborated "
+        f"by more than one report and {sum(1 for c in dossier.claims if c.diverging)} contradict another.",
+    ]
+    if top_names:
+        summary.append(f"The most present actors are {top_names}.")
+    summary.append(
+        "Everything here was extracted automatically from the articles and every statement cites the article it "
+        "comes from: check important points against the source before relying on them."
+    )
+
+    return BriefingContext(
+        title=title,
+        built_at=built_at,
+        n_sources=len(dossier.sources),
+        n_outlets=len(outlets),
+        date_range=_date_range(dossier.sources),
+        n_actors=len(dossier.actors),
+        n_events=len(dossier.events),
+        n_claims=len(dossier.claims),
+        n_briefs=len(briefs),
+        n_problems=sum(1 for p in dossier.problems if p.severity == "error"),
+        summary=tuple(summary),
+        outlets=tuple(outlet_list[: S.OUTLETS_SHOWN]),
+        more_outlets=max(0, len(outlet_list) - S.OUTLETS_SHOWN),
+        figures=tuple(figures),
+        timeline_figure=tl_fig,
+        timeline=timeline,
+        actors=_capped(actors_v, S.BRIEFING_ACTORS, len(eligible)),
+        events=_capped(events_v, S.BRIEFING_EVENTS, len(dossier.events)),
+        corroborated=_capped(corr_v, S.BRIEFING_CLAIMS, len(corr)),
+        divergent=_capped(div_v, S.BRIEFING_CLAIMS, len(div)),
+        sources=doc.source_list(),
+        caps={k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM")},
+    )
+
+
+# --- one actor's brief ----------------------------------------------------------------------------
+
+
+def brief_context(
+    dossier: Dossier, articles: Mapping[str, Article], actor: Actor, *, title: str, built_at: str, rel: Relations, briefs: set[str]
+) -> BriefContext:
+    own = sorted(rel.claims_by_speaker.get(actor.id, []), key=lambda c: (c.date is None, c.date or "", c.id))
+    about = sorted(rel.claims_about.get(actor.id, []), key=lambda c: (-len(set(c.sources)), c.id))[: S.BRIEF_ABOUT]
+    about.sort(key=lambda c: (c.date is None, c.date or "", c.id))
+    n_about = len(rel.claims_about.get(actor.id, []))
+    events = sorted(rel.events_by_actor.get(actor.id, []), key=lambda e: (e.date is None, e.date or "", e.id))
+    own_shown, ev_shown = own[: S.BRIEF_CLAIMS], events[: S.BRIEF_EVENTS]
+
+    doc = _Doc(rel, briefs, actors=[actor.id], events=[e.id for e in ev_shown], claims=[c.id for c in own_shown + about])
+    av = doc.actor(actor)
+    claims_v = [doc.claim(c) for c in own_shown]
+    about_v = [doc.claim(c) for c in about]
+    events_v = [doc.event(e, articles) for e in ev_shown]
+    mentioned = _by_date(rel.sources, actor.sources)
+    extra = [s for s in mentioned if s not in doc.cited][: max(0, S.BRIEF_SOURCES - len(doc.cited))]
+    sources = doc.source_list(extra)
+    roles = _roles(actor.roles)
+    fig = None
+    if any(r.start for r in roles):
+        fig = Figure(roles_chart([(r.title, r.start, r.end, "curation" in r.evidence) for r in roles], until=_latest(dossier)), "Roles over time: solid bars are date ranges given by the analyst (an arrow: still held at the date of the latest article), hatched bars the dates on which articles use the title.")
+    return BriefContext(
+        title=title,
+        built_at=built_at,
+        actor=av,
+        roles_figure=fig,
+        claims=_capped(claims_v, S.BRIEF_CLAIMS, len(own)),
+        about=_capped(about_v, S.BRIEF_ABOUT, n_about),
+        events=_capped(events_v, S.BRIEF_EVENTS, len(events)),
+        sources=sources,
+        more_sources=max(0, len(set(mentioned) | set(doc.cited)) - len(sources)),
+    )

@@ -1,0 +1,202 @@
+"""The whole job, stage by stage (see ARCHITECTURE.md). First everything is read and resolved, then
+written: a bad curation file or a crash in any stage before writing leaves ``docs/`` and ``site/`` as
+they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import ExtractionCache
+from .config import Curation, load_curation
+from .model import Article, ArticleExtraction, Dossier, Problem
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path
+    seeds: Path
+    docs: Path
+    site: Path
+    config: Path  # dossier.yml
+    mkdocs: Path  # mkdocs.yml
+    cache: Path | None
+
+    @classmethod
+    def at(cls, root: Path, *, seeds: Path | None = None, cache: Path | None | bool = True) -> Paths:
+        root = root.resolve()
+        cache_dir = root / ".cache" / "dossier" / "extract" if cache is True else (cache or None)
+        return cls(root, (seeds or root / "seeds"), root / "docs", root / "site", root / "dossier.yml", root / "mkdocs.yml", cache_dir)
+
+
+@dataclass
+class BuildReport:
+    articles_read: int = 0
+    published: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    actors: int = 0
+    events: int = 0
+    claims: int = 0
+    pages_written: int = 0
+    pages_unchanged: int = 0
+    pages_removed: int = 0
+    cache_hits: int = 0
+    cache_misses: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    pdfs: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"articles: {self.articles_read} read, {self.published} published, "
+            f"{sum(p.severity == 'error' for p in self.problems)} skipped",
+        ]
+        for p in self.problems:
+            out.append(f"  {p.severity}: {p.path}: {p.reason}")
+        out.append(f"actors: {self.actors}, events: {self.events}, claims: {self.claims}")
+        out.append(f"pages: {self.pages_written} written, {self.pages_unchanged} unchanged, {self.pages_removed} removed")
+        out.append(f"cache: {self.cache_hits} hits, {self.cache_misses} parsed")
+        if self.pdfs:
+            out.append(f"pdf: {len(self.pdfs)} files ({', '.join(self.pdfs[:2])}{', …' if len(self.pdfs) > 2 else ''})")
+        out.append("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()))
+        return out
+
+
+def extract_corpus(
+    articles: Sequence[Article], cache: ExtractionCache, *, batch_size: int = 32, on_problem: Callable[[Problem], None] | None = None
+) -> dict[str, ArticleExtraction]:
+    """Extraction for every article, from the cache or by parsing (streamed in batches).
+
+    An article whose extraction crashes is reported and left out; the others go on.
+    """
+    from .extract import extract_article, parse
+
+    out: dict[str, ArticleExtraction] = {}
+    todo = []
+    for a in articles:
+        hit = cache.get(a)
+        if hit is not None:
+            out[a.id] = hit
+        else:
+            todo.append(a)
+    for a, doc in _safe_parse(todo, batch_size, on_problem):
+        try:
+            ex = extract_article(a, doc)
+        except Exception as exc:  # one broken article never stops the others
+            if on_problem:
+                on_problem(Problem(a.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            traceback.print_exc()
+            continue
+        cache.put(a, ex)
+        out[a.id] = ex
+    return out
+
+
+def _safe_parse(articles: Sequence[Article], batch_size: int, on_problem) -> Iterable:
+    from .extract import parse
+
+    try:
+        yield from parse(articles, batch_size=batch_size)
+    except Exception:
+        # A batch failed: fall back to one article at a time to find the culprit.
+        done = set()
+        for a in articles:
+            if a.id in done:
+                continue
+            try:
+                yield from parse([a], batch_size=1)
+            except Exception as exc:
+                if on_problem:
+                    on_problem(Problem(a.path, f"could not be parsed: {type(exc).__name__}: {exc}"))
+            done.add(a.id)
+
+
+def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = print) -> tuple[
+    list[Article], dict[str, ArticleExtraction], Dossier, BuildReport
+]:
+    """Stages 1-3: read, extract, resolve. Writes nothing but cache entries."""
+    from .ingest import read_corpus
+    from .resolve import resolve
+
+    report = BuildReport()
+    t0 = time.perf_counter()
+    articles, problems = read_corpus(paths.seeds, curation.article_overrides())
+    problems = list(problems)
+    report.timings["ingest"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    cache = ExtractionCache(paths.cache)
+    extractions = extract_corpus(articles, cache, on_problem=problems.append)
+    for r in cache.stats.rebuilt:
+        problems.append(Problem(r.split(": ", 1)[0], r.split(": ", 1)[-1], "warning"))
+    report.timings["extract"] = time.perf_counter() - t0
+    report.cache_hits, report.cache_misses = cache.stats.hits, cache.stats.misses
+
+    published = [a for a in articles if a.id in extractions]
+    t0 = time.perf_counter()
+    dossier = resolve(published, extractions, curation, problems)
+    report.timings["resolve"] = time.perf_counter() - t0
+    report.articles_read = len(articles) + sum(p.severity == "error" for p in problems)
+    report.published = len(published)
+    report.problems = list(dossier.problems)
+    report.actors, report.events, report.claims = len(dossier.actors), len(dossier.events), len(dossier.claims)
+    return published, extractions, dossier, report
+
+
+def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = False, log: Callable[[str], None] = print) -> BuildReport:
+    """The main job: seeds/ -> docs/ -> site/ (+ dossier.json, PDF briefings)."""
+    from .publish import mkdocs_build
+    from .render import render
+    from .serialize import dossier_json
+    from .write import write_pages
+
+    t_all = time.perf_counter()
+    curation = load_curation(paths.config)  # raises with every error listed, before anything is written
+    articles, extractions, dossier, report = collect(paths, curation, log=log)
+
+    t0 = time.perf_counter()
+    built_at = _build_time()
+    pages = dict(
+        render(
+            dossier,
+            {a.id: a for a in articles},
+            extractions,
+            site_title=curation.title,
+            built_at=built_at,
+            briefs=pdf,
+        )
+    )
+    pages["dossier.json"] = dossier_json(dossier)
+    report.timings["render"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    w = write_pages(paths.docs, pages)
+    report.pages_written, report.pages_unchanged, report.pages_removed = w.written, w.unchanged, w.removed
+    report.timings["write"] = time.perf_counter() - t0
+
+    if site:
+        t0 = time.perf_counter()
+        mkdocs_build(paths.mkdocs, paths.site, dirty=dirty)
+        report.timings["mkdocs"] = time.perf_counter() - t0
+        if pdf:
+            t0 = time.perf_counter()
+            from .pdf import build_pdfs
+
+            report.pdfs = [str(p.relative_to(paths.root)) for p in build_pdfs(dossier, {a.id: a for a in articles}, extractions, paths.site, title=curation.title, built_at=built_at)]
+            report.timings["pdf"] = time.perf_counter() - t0
+    report.timings["total"] = time.perf_counter() - t_all
+    return report
+
+
+def _build_time() -> str:
+    """Build date shown on the site: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%d")
+    return dt.date.today().isoformat()

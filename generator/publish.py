@@ -1,0 +1,43 @@
+"""Stage 5, publish: ``mkdocs build --strict`` into a fresh folder, then swap it in as ``site/``.
+
+Building into ``site.tmp-*`` and renaming means a failed build leaves the previous ``site/`` intact.
+MkDocs runs as a subprocess of the same interpreter (``python -m mkdocs``): the generator does not
+depend on MkDocs internals, so moving to another static-site engine stays cheap.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import DossierError
+
+
+def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool = False) -> None:
+    site = site.resolve()
+    tmp = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}-tmp-"))
+    if dirty and site.is_dir():
+        # --dirty only rebuilds changed pages: start from the current site.
+        shutil.rmtree(tmp)
+        shutil.copytree(site, tmp, symlinks=True)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp)]
+    if strict:
+        cmd.append("--strict")
+    if dirty:
+        cmd.append("--dirty")
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        lines = [ln for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
+        detail = "\n".join(ln for ln in lines if "WARNING" in ln or "ERROR" in ln or "Error" in ln)[-4000:] or "\n".join(lines[-20:])
+        raise DossierError(str(config), f"mkdocs build failed; the previous site/ is kept.\n{detail}")
+    old = site.parent / f".{site.name}-old"
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    tmp.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

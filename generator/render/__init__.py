@@ -1,0 +1,419 @@
+"""Stage 4, render: Dossier -> ``{path under docs/: Markdown text}``. Pure; writes nothing.
+
+Python only chooses a template and passes a typed context (the model objects, a :class:`Linker` for
+the page, the derived :class:`Index` and small formatting helpers); layout lives in
+``templates/*.md.j2``. Article text is data, never a template: the Jinja2 environment uses
+``StrictUndefined`` (a typo in a template fails loudly) and a ``finalize`` hook that escapes every
+``{{ ... }}`` output for Markdown and HTML unless it is an :class:`~.escape.Md` built by our own
+helpers (links, the annotated article, SVG). Templates avoid ``{% macro %}`` because a macro's
+result would be escaped a second time; shared pieces are Python helpers instead.
+
+Pages (URLs are stable: they depend only on each entity's id)::
+
+    index.md  report.md  tags.md  timeline/index.md
+    actors/index.md   actors/<id>/index.md
+    events/index.md   events/<id>/index.md
+    claims/index.md   claims/<id>/index.md
+    sources/index.md  sources/<id>/index.md
+
+Output is deterministic: the same input gives byte-identical pages (everything is sorted; the build
+time appears only when ``built_at`` is given).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+
+from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Source
+from . import fmt
+from .article import article_markdown, removed_block, sentence_context
+from .escape import Md, heading, html_escape, md_escape, tag_text, truncate
+from .index import Index, build_index, newest_first, refs_in
+from .links import Linker, page_path, sentence_anchor
+from .svg import (
+    GraphEdge,
+    GraphNode,
+    SeriesPointView,
+    TimelineItem,
+    graph_legend,
+    graph_svg,
+    series_svg,
+    timeline_svg,
+)
+
+__all__ = ["render", "TEMPLATES_DIR"]
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
+GRAPH_LIMIT = 30  # actors drawn in the relationship graph
+TIMELINE_LIMIT = 60  # events drawn on the timeline picture (the table below lists all)
+HOME_LIMIT = 8
+
+KIND_LABELS = {
+    "person": "person",
+    "organisation": "organisation",
+    "state": "state",
+    "armed_group": "armed group",
+    "group": "group",
+    "place": "place",
+}
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # escaping is Markdown-aware and done by ``finalize``
+        finalize=md_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+
+
+_TRAILING_WS = re.compile(r"[ \t]+\n")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def _tidy(text: str) -> str:
+    """Trailing spaces off (no accidental hard breaks), at most one blank line, one final newline."""
+    text = _TRAILING_WS.sub("\n", text)
+    text = _BLANKS.sub("\n\n", text)
+    return text.strip("\n") + "\n"
+
+
+def front_matter(tags: list[str] = (), boost: float | None = None, hide: list[str] = ()) -> Md:
+    """YAML front matter; values are JSON strings (valid YAML), tags made safe by :func:`tag_text`."""
+    lines = ["---"]
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {json.dumps(tag_text(t), ensure_ascii=False)}" for t in tags]
+    if boost is not None:
+        lines += ["search:", f"  boost: {boost}"]
+    if hide:
+        lines.append("hide:")
+        lines += [f"  - {h}" for h in hide]
+    lines.append("---")
+    return Md("\n".join(lines) if len(lines) > 2 else "")
+
+
+class _Helpers:
+    """Formatting helpers available to every template as ``h``; each returns escaped :class:`Md`."""
+
+    def __init__(self, ix: Index, L: Linker, briefs: bool) -> None:
+        self.ix = ix
+        self.L = L
+        self.briefs = briefs
+
+    # -- plain formatting (escaped by finalize) ------------------------------------------------
+    date = staticmethod(fmt.date_text)
+    short_date = staticmethod(fmt.short_date)
+    plural = staticmethod(fmt.plural)
+    truncate = staticmethod(truncate)
+    anchor = staticmethod(sentence_anchor)
+    refs = staticmethod(refs_in)
+    heading = staticmethod(heading)
+
+    def kind(self, kind: str | None) -> str:
+        return _kind(kind)
+
+    # -- markup ---------------------------------------------------------------------------
+    def speaker(self, c: Claim) -> Md:
+        """The speaker as a link, or the unnamed speaker's description (marked as unnamed)."""
+        if c.speaker and c.speaker in self.ix.actors:
+            return self.L.actor(c.speaker)
+        text = c.speaker_description or c.speaker_text or "unknown speaker"
+        return Md(f"{md_escape(text)} *(unnamed)*" if not c.speaker else md_escape(text))
+
+    def cue(self, c: Claim) -> str:
+        """``insisted``, plus the cue's kind when it says more than the verb (``accused (accuse)``)."""
+        kind = (c.cue_kind or "").replace("_", " ")
+        if not kind or kind == "say" or kind[:4] in c.cue.casefold():
+            return c.cue
+        return f"{c.cue} ({kind})"
+
+    def speaker_name(self, c: Claim) -> str:
+        if c.speaker and c.speaker in self.ix.actors:
+            return self.ix.actors[c.speaker].name
+        return c.speaker_description or c.speaker_text or "Unknown speaker"
+
+    def quote(self, c: Claim, limit: int = 240) -> Md:
+        """The claim's words as a link to its page: “...” when verbatim, plain when reported."""
+        text = truncate(c.text, limit)
+        label = f"“{text}”" if c.direct else text
+        return self.L.claim(c.id, label)
+
+    def join(self, items: list, sep: str = ", ") -> Md:
+        return Md(sep.join(md_escape(i) for i in items))
+
+    def actors(self, ids, sep: str = ", ") -> Md:
+        return Md(sep.join(self.L.actor(i) for i in ids))
+
+    def cite(self, source_id: str, sentence: int | None = None, date: bool = True) -> Md:
+        """``[Title](../../sources/x/index.md#s-4) (Outlet, 14 June 2013)``; ``date=False`` leaves the
+        publication date out where another date (the claim's) is already shown."""
+        src = self.ix.sources.get(source_id)
+        if src is None:
+            return md_escape(source_id)
+        meta = [src.outlet or "unknown outlet"]
+        if date:
+            meta.append(fmt.date_text(src.published.value, src.published.precision))
+        return Md(f"{self.L.source(source_id, sentence=sentence)} ({md_escape(', '.join(meta))})")
+
+    def figure_value(self, p) -> str:
+        """``almost 93,000``: the value with its qualifier."""
+        return " ".join(x for x in (p.qualifier, f"{p.value:,}") if x)
+
+    def said_when(self, c: Claim) -> str:
+        """The claim's date for running text: empty when unknown (the cell/line then omits it)."""
+        return fmt.date_text(c.date, c.date_precision) if c.date else ""
+
+    def sentence_link(self, source_id: str, sentence: int) -> Md:
+        return self.L.sentence(source_id, sentence)
+
+    def brief_link(self, actor_id: str) -> Md:
+        """Raw HTML link to the per-actor PDF brief (only rendered when briefs exist)."""
+        if not self.briefs:
+            return Md("")
+        return Md(f'<a href="../../briefs/{actor_id}.pdf" class="dossier-brief">PDF brief</a>')
+
+    def cell(self, value: object, limit: int | None = None) -> Md:
+        """A table cell: escaped (``|`` included), optionally truncated."""
+        s = "" if value is None else str(value)
+        return md_escape(truncate(s, limit) if limit else s)
+
+
+def _names(dossier: Dossier) -> dict[str, dict[str, str]]:
+    return {
+        "actors": {a.id: a.name for a in dossier.actors},
+        "events": {e.id: e.title for e in dossier.events},
+        "claims": {c.id: c.text for c in dossier.claims},
+        "sources": {s.id: s.title or s.id for s in dossier.sources},
+    }
+
+
+def render(
+    dossier: Dossier,
+    articles: Mapping[str, Article],
+    extractions: Mapping[str, ArticleExtraction],
+    *,
+    site_title: str,
+    built_at: str | None,
+    briefs: bool = False,
+) -> dict[str, str]:
+    """Every generated page of the site: ``{relative path under docs/: Markdown text}``.
+
+    ``articles``/``extractions`` are keyed by source id; a source without them gets a page without
+    its text (and links to its sentences fall back to the page). ``built_at`` (an ISO timestamp) is
+    shown on the home and report pages; leave it None for reproducible output. ``briefs`` adds links
+    to ``briefs/<actor id>.pdf`` on actor pages.
+    """
+    env = _environment()
+    ix = build_index(dossier, articles, extractions)
+    names = _names(dossier)
+    pages: dict[str, str] = {}
+
+    def emit(path: str, template: str, **ctx: object) -> None:
+        if path in pages:
+            raise ValueError(f"two pages would be written to docs/{path}")
+        L = Linker(path, names, ix.has_sentence)
+        h = _Helpers(ix, L, briefs)
+        text = env.get_template(template).render(
+            ix=ix, L=L, h=h, d=dossier, site_title=site_title, built_at=built_at, limit=LIST_LIMIT, **ctx
+        )
+        pages[path] = _tidy(text)
+
+    for a in sorted(dossier.actors, key=lambda a: a.id):
+        emit(page_path("actors", a.id), "actor.md.j2", a=a, front=front_matter([f"actor: {_kind(a.kind)}"], boost=2))
+    for e in sorted(dossier.events, key=lambda e: e.id):
+        emit(page_path("events", e.id), "event.md.j2", e=e, front=front_matter([f"event: {_kind(e.kind)}"]))
+    for c in sorted(dossier.claims, key=lambda c: c.id):
+        emit(page_path("claims", c.id), "claim.md.j2", c=c, ctx=_claim_context(c, ix, articles, extractions), front=Md(""))
+    for s in sorted(dossier.sources, key=lambda s: s.id):
+        emit(
+            page_path("sources", s.id),
+            "source.md.j2",
+            s=s,
+            body=_source_body(s, ix, articles, extractions, names),
+            removed=removed_block(articles[s.id]) if s.id in articles else Md(""),
+            article=articles.get(s.id),
+            front=front_matter([f"outlet: {s.outlet}"] if s.outlet else ["outlet: unknown"]),
+        )
+
+    emit("actors/index.md", "actors_index.md.j2", groups=_actor_groups(dossier))
+    emit("events/index.md", "events_index.md.j2")
+    emit("claims/index.md", "claims_index.md.j2", claims=newest_first(dossier.claims))
+    emit("sources/index.md", "sources_index.md.j2", sources=_sources_by_date(dossier.sources))
+    emit("timeline/index.md", "timeline.md.j2", **_timeline_context(dossier, ix, names))
+    emit("index.md", "home.md.j2", **_home_context(dossier, ix))
+    emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
+    emit("tags.md", "tags.md.j2")
+    return dict(sorted(pages.items()))
+
+
+def _figure(svg: str) -> Md:
+    """SVG wrapped in a block-level ``<div>``: Python-Markdown does not know ``<svg>`` as a block
+    element and would otherwise parse the picture's text as Markdown inside a paragraph."""
+    return Md(f'<div class="dossier-figure" markdown="0">\n{svg}\n</div>')
+
+
+def _kind(kind: str | None) -> str:
+    return KIND_LABELS.get(kind or "", (kind or "unknown").replace("_", " "))
+
+
+def _actor_groups(dossier: Dossier) -> list[tuple[str, list[Actor]]]:
+    groups: dict[str, list[Actor]] = {}
+    for a in dossier.actors:
+        groups.setdefault(_kind(a.kind), []).append(a)
+    return [
+        (k, sorted(v, key=lambda a: (a.name.casefold(), a.id)))
+        for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+
+
+def _sources_by_date(sources) -> list[Source]:
+    by_id = sorted(sources, key=lambda s: s.id)
+    return sorted(by_id, key=lambda s: (s.published.value is not None, s.published.value or ""), reverse=True)
+
+
+def _claim_context(c: Claim, ix: Index, articles, extractions) -> dict:
+    """The exact sentence in context for the claim's first report."""
+    ref = c.ref
+    ctx: dict[str, object] = {"context": None}
+    art, ex = articles.get(ref.source), extractions.get(ref.source)
+    if art is not None and ex is not None and 0 <= ref.sentence < len(ex.sentences):
+        prev, main, nxt = sentence_context(art, ex, ref.sentence, (ref.start, ref.end))
+        ctx["context"] = {"prev": prev, "main": main, "next": nxt}
+    related = []
+    for rel, ids in (("corroborates", ix.corroborating.get(c.id, ())), ("diverges from", ix.diverging.get(c.id, ()))):
+        for other in ids:
+            related.append((rel, ix.claims[other]))
+    ctx["related"] = related
+    ctx["reports"] = [
+        (sid, refs_in(c, sid)) for sid in sorted(set(c.sources) | {c.source}, key=lambda s: (s != c.source, s))
+    ]
+    return ctx
+
+
+def _source_body(s: Source, ix: Index, articles, extractions, names) -> Md:
+    art = articles.get(s.id)
+    if art is None:
+        return Md("")
+    L = Linker(page_path("sources", s.id), names, ix.has_sentence)
+    marks: dict[int, list[Md]] = {}
+    for c in ix.claims_by_source.get(s.id, []):
+        for ref in refs_in(c, s.id):
+            label = "quote" if c.direct else "claim"
+            marks.setdefault(ref.sentence, [])
+            link = L.claim(c.id, label)
+            if link not in marks[ref.sentence]:
+                marks[ref.sentence].append(Md(f"<sup>{link}</sup>"))
+    return article_markdown(
+        art,
+        extractions.get(s.id),
+        ix.mention_spans.get(s.id, []),
+        lambda actor_id, text: L.actor(actor_id, text),
+        marks,
+    )
+
+
+def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
+    L = Linker("timeline/index.md", names, ix.has_sentence)
+    shown = ix.timeline
+    left_out = 0
+    if len(shown) > TIMELINE_LIMIT:
+        best = sorted(shown, key=lambda e: (-len(e.sources), e.date, e.id))[:TIMELINE_LIMIT]
+        left_out = len(shown) - TIMELINE_LIMIT
+        shown = [e for e in ix.timeline if e in best]
+    items = [
+        TimelineItem(e.id, f"{fmt.short_date(e.date, e.date_precision)} · {e.title}", e.date, L.html_url("events", e.id))
+        for e in shown
+    ]
+    timeline_pic = _figure(timeline_svg(items)) if items else Md("")
+
+    # Relationship graph: "met" = shared events; "about" = claims by a about b.
+    met: dict[tuple[str, str], set[str]] = {}
+    for e in dossier.events:
+        parts = sorted(set(p for p in e.participants if p in ix.actors))
+        for i, a in enumerate(parts):
+            for b in parts[i + 1 :]:
+                met.setdefault((a, b), set()).add(e.id)
+    about: dict[tuple[str, str], set[str]] = {}
+    for c in dossier.claims:
+        if c.speaker in ix.actors:
+            for b in sorted(set(c.about)):
+                if b in ix.actors and b != c.speaker:
+                    about.setdefault((c.speaker, b), set()).add(c.id)
+    edges = [GraphEdge(a, b, "met", len(v)) for (a, b), v in met.items()]
+    edges += [GraphEdge(a, b, "about", len(v)) for (a, b), v in about.items()]
+    degree: dict[str, int] = {}
+    for e in edges:
+        degree[e.a] = degree.get(e.a, 0) + e.weight
+        degree[e.b] = degree.get(e.b, 0) + e.weight
+    ranked = sorted(degree, key=lambda a: (-degree[a], -ix.actors[a].mention_count, a))
+    in_graph = set(ranked[:GRAPH_LIMIT])
+    nodes = [
+        GraphNode(a, ix.actors[a].name, ix.actors[a].kind, L.html_url("actors", a)) for a in sorted(in_graph)
+    ]
+    graph_edges = [e for e in edges if e.a in in_graph and e.b in in_graph]
+    graph_pic = _figure(graph_svg(nodes, graph_edges) + "\n" + graph_legend()) if nodes else Md("")
+    relations = sorted(
+        [("met", a, b, sorted(v)) for (a, b), v in met.items()]
+        + [("spoke about", a, b, sorted(v)) for (a, b), v in about.items()],
+        key=lambda r: (-len(r[3]), r[0], ix.actors[r[1]].name.casefold(), ix.actors[r[2]].name.casefold()),
+    )
+
+    series = []
+    for s in sorted(dossier.series, key=lambda s: s.id):
+        pts = sorted(s.points, key=lambda p: (p.date or "9999", p.value, p.ref.source, p.ref.sentence))
+        views = [
+            SeriesPointView(p.date, p.value, " ".join(x for x in (p.qualifier, f"{p.value:,}") if x))  # noqa: E501
+            for p in pts
+            if p.date
+        ]
+        pic = series_svg(s.title, views)
+        series.append({"s": s, "points": pts, "svg": _figure(pic) if pic else Md("")})
+
+    by_year: dict[str, list[Event]] = {}
+    for e in ix.timeline:
+        by_year.setdefault(e.date[:4], []).append(e)
+    return {
+        "timeline_pic": timeline_pic,
+        "timeline_left_out": left_out,
+        "years": sorted(by_year.items()),
+        "graph_pic": graph_pic,
+        "graph_left_out": max(0, len(degree) - len(in_graph)),
+        "graph_limit": GRAPH_LIMIT,
+        "relations": relations,
+        "series": series,
+    }
+
+
+def _home_context(dossier: Dossier, ix: Index) -> dict:
+    key_actors = sorted(
+        dossier.actors, key=lambda a: (-len(set(a.sources)), -a.mention_count, a.name.casefold(), a.id)
+    )[:12]
+    latest = [c for c in newest_first(dossier.claims) if c.date][:HOME_LIMIT]
+    corroborated = sorted(
+        dossier.claims,
+        key=lambda c: (-len(set(c.sources)), -len(c.corroborating), c.date is None, c.id),
+    )
+    corroborated = [c for c in corroborated if len(set(c.sources)) > 1 or c.corroborating][:HOME_LIMIT]
+    highlights = sorted(ix.timeline, key=lambda e: (-len(set(e.sources)), e.date, e.id))[:10]
+    highlights = sorted(highlights, key=lambda e: (e.date, e.id))
+    return {
+        "key_actors": key_actors,
+        "latest": latest,
+        "corroborated": corroborated,
+        "highlights": highlights,
+        "recent_sources": _sources_by_date(dossier.sources)[:30],
+        "errors": [p for p in dossier.problems if p.severity == "error"],
+        "warnings": [p for p in dossier.problems if p.severity != "error"],
+    }

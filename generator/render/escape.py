@@ -1,0 +1,125 @@
+"""Escaping: every string that comes from an article is data, never markup.
+
+The pages are Markdown that Python-Markdown (via MkDocs) turns into HTML, so an article-derived
+string has to be made inert for *both* languages:
+
+- HTML: ``&``, ``<`` and ``>`` become character references, so no tag, comment or entity can be
+  formed (``<script>``, ``<img onerror=...>``, ``&lt;`` typed by an article stay visible text).
+- Markdown: every character Python-Markdown treats as syntax and accepts a backslash escape for
+  (``\\ ` * _ { } [ ] ( ) # + - . ! |``) is backslash-escaped, so ``[x](javascript:...)`` is not a
+  link, ``# x`` not a heading, ``{: .cls}`` not an attribute list, ``| a |`` not a table cell.
+  ``=`` (setext headings) has no backslash escape and becomes a character reference.
+  Backslash escapes are preferred over character references where possible because they come out
+  of Python-Markdown as the plain character, which keeps the search index readable ("al-Assad",
+  not "al&#45;Assad").
+- Whitespace (line breaks included) is folded to single spaces: an article string can never start
+  a line of its own, so it cannot open a block (list, quote, code block, front matter ``---``).
+- Characters YAML or HTML refuse (C0/C1 controls, surrogates, U+FFFE/U+FFFF) are dropped.
+
+The escape set matches the Markdown extensions enabled in ``mkdocs.yml`` (no emoji, tilde, caret,
+mark, magiclink or arithmatex, whose syntax would need more escapes); tests build a hostile
+fixture with MkDocs to keep the two in step.
+
+Templates never see these functions by name for plain values: the Jinja2 environment's
+``finalize`` hook applies :func:`md_escape` to every ``{{ ... }}`` output that is not already an
+:class:`Md` (markup built by our own helpers), so forgetting to escape is impossible.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["Md", "md_escape", "heading", "html_escape", "clean", "tag_text", "truncate"]
+
+
+class Md(str):
+    """A string of Markdown/HTML produced by the renderer itself: safe, not escaped again.
+
+    Concatenating an ``Md`` with a ``str`` gives a plain ``str`` (escaped again on output), which is
+    why templates place helpers' results side by side rather than joining them with ``~``.
+    """
+
+    __slots__ = ()
+
+
+# C0 controls except tab/newline/CR, DEL, C1 controls (NEL kept as a space by folding), surrogates,
+# and the two non-characters YAML rejects.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_WS = re.compile(r"\s+")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_NO_BACKSLASH = {"=": "&#61;"}
+
+
+def clean(text: object) -> str:
+    """Drop characters no page may carry and fold whitespace runs (line breaks too) to one space."""
+    s = _UNPRINTABLE.sub("", str(text))
+    return _WS.sub(" ", s).strip()
+
+
+def md_escape(text: object, *, strip: bool = True) -> Md:
+    """Article text -> inert inline Markdown (see the module docstring for the rules).
+
+    ``strip=False`` keeps a leading/trailing space (folded to one) for pieces of a sentence that are
+    joined to links on the source page.
+    """
+    if isinstance(text, Md):
+        return text
+    if text is None:
+        return Md("")
+    s = clean(text) if strip else _WS.sub(" ", _UNPRINTABLE.sub("", str(text)))
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    for ch, ref in _NO_BACKSLASH.items():
+        s = s.replace(ch, ref)
+    return Md(s)
+
+
+def heading(text: object) -> Md:
+    """Article text for a page's ``# heading``: like :func:`md_escape`, and ``<``/``>`` become
+    ``‹``/``›``.
+
+    Why: MkDocs takes the page title from the first heading and Material prints it as
+    ``<title>{{ page.title | striptags }}</title>``; Jinja's ``striptags`` *unescapes* entities, so an
+    escaped ``&lt;/title&gt;&lt;script&gt;`` would come back as live markup in ``<title>``. A title
+    that never contains ``<`` or ``>`` cannot do that, whatever the theme does with it.
+    """
+    if isinstance(text, Md):
+        return text
+    return md_escape(clean(text).replace("<", "\u2039").replace(">", "\u203a"))
+
+
+def html_escape(text: object) -> Md:
+    """Article text -> inert text inside a raw HTML block or attribute (Markdown is not parsed there)."""
+    if isinstance(text, Md):
+        return text
+    if text is None:
+        return Md("")
+    return Md(html.escape(clean(text), quote=True))
+
+
+_TAG_DROP = re.compile(r"[^\w .,:'()-]", re.UNICODE)
+
+
+def tag_text(text: object, limit: int = 60) -> str:
+    """A tag name made safe for Material's tag templates, which print tag names without escaping.
+
+    Only word characters, spaces and ``.,:'()-`` survive (``<``, ``&``, quotes and Markdown/YAML
+    syntax become spaces); the result is emitted in front matter as a JSON string (valid YAML).
+    """
+    s = clean(text).replace("&", " and ")
+    s = _TAG_DROP.sub(" ", s)
+    s = _WS.sub(" ", s).strip()
+    return truncate(s, limit) or "unknown"
+
+
+def truncate(text: object, limit: int) -> str:
+    """Cut ``text`` at a word boundary so that it is at most ``limit`` characters (with an ellipsis)."""
+    s = clean(text)
+    if len(s) <= limit:
+        return s
+    cut = s[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"

@@ -1,0 +1,92 @@
+"""Human-readable formatting of model values (dates with their precision, counts).
+
+Dates are shown honestly: a month-precise date reads "June 2013 (month)", a missing one "date
+unknown" -- the reader must never mistake an approximate date for an exact one. English month names
+are spelled out here (not via ``strftime``) so that output does not depend on the machine's locale.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _day(value: str) -> str | None:
+    m = _DAY.match(value)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _month(value: str) -> str | None:
+    m = _MONTH.match(value) or _DAY.match(value)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def infer_precision(value: str | None) -> str | None:
+    """The precision a bare ISO value implies (used when the model left ``precision`` empty)."""
+    if not value:
+        return None
+    if _DAY.match(value):
+        return "day"
+    if _WEEK.match(value):
+        return "week"
+    if _MONTH.match(value):
+        return "month"
+    if _YEAR.match(value):
+        return "year"
+    return None
+
+
+def date_text(value: str | None, precision: str | None = None) -> str:
+    """``"17 June 2013"``, ``"June 2013 (month)"``, ``"2013 (year)"``, ``"date unknown"``."""
+    if not value:
+        return "date unknown"
+    precision = precision or infer_precision(value)
+    if precision == "day":
+        return _day(value) or value
+    if precision == "week":
+        w = _WEEK.match(value)
+        if w:
+            return f"week {int(w.group(2))} of {w.group(1)} (week)"
+        d = _day(value)
+        return f"week of {d} (week)" if d else f"{value} (week)"
+    if precision == "month":
+        m = _month(value)
+        return f"{m} (month)" if m else f"{value} (month)"
+    if precision == "year":
+        return f"{value[:4]} (year)" if _YEAR.match(value[:4]) else f"{value} (year)"
+    return value if precision is None else f"{value} ({precision})"
+
+
+def short_date(value: str | None, precision: str | None = None) -> str:
+    """Compact form for tables: ``2013-06-17``, ``2013-06``, ``2013``, or an en dash when unknown."""
+    if not value:
+        return "–"
+    precision = precision or infer_precision(value)
+    if precision == "month":
+        return value[:7]
+    if precision == "year":
+        return value[:4]
+    return value
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``plural(1, "source") == "1 source"``, ``plural(2, "source") == "2 sources"``."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def sort_date(value: str | None) -> str:
+    """Sort key placing a date by its ISO string (``2013-06`` sorts before ``2013-06-17``)."""
+    return value or ""
