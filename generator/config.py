@@ -163,7 +163,13 @@ class _Ctx:
 
 def _value(node: yaml.Node) -> Any:
     """Plain Python value of a node (scalars typed as YAML would type them)."""
-    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
+    if node is None:
+        return None
+    try:
+        return yaml.safe_load(yaml.serialize(node))
+    except (yaml.YAMLError, ValueError):
+        # e.g. a timestamp-looking scalar that is no date ("2012-13-01"): validate the raw string
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 def _mapping(ctx: _Ctx, node: yaml.Node, key: str) -> list[tuple[str, yaml.Node, yaml.Node]]:

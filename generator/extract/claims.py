@@ -176,7 +176,9 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
     out: list[tuple[int, int, bool]] = []
     para_start = 0
     open_at = -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_OR_NL.finditer(text):
+        i = m.start()
+        ch = text[i]
         if ch == "\n":
             if open_at >= 0:
                 end = i
@@ -208,15 +210,20 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_QUOTE_OR_NL = re.compile("[\n" + _QUOTE_OPEN + _QUOTE_CLOSE + _QUOTE_BOTH + "]")
+
+
 class _Quotes:
     def __init__(self, spans: list[tuple[int, int, bool]]):
         self.spans = spans
         self.starts = [s for s, _, _ in spans]
 
-    def at(self, char: int) -> int:
+    def at(self, char: int, closed_only: bool = False) -> int:
         """Index of the quotation holding ``char`` (between its marks), or -1."""
         i = bisect_right(self.starts, char) - 1
         if i >= 0 and self.spans[i][0] < char < self.spans[i][1]:
+            if closed_only and not self.spans[i][2]:
+                return -1
             return i
         return -1
 
@@ -291,7 +298,18 @@ class _Actors:
         self.persons: dict[str, _Person] = {}  # key: last name token, lowercased
         self.mentions: list[tuple[int, str, str]] = []  # (char, key or org name, "person"|"org")
         self.person_tokens: dict[int, str] = {}  # token index -> person key
-        for ent in doc.ents:
+        # doc.text, doc.ents and doc.sents are rebuilt on every access in spaCy: read them once
+        self.text: str = doc.text
+        self.ents: list[Span] = list(doc.ents)
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of: list[int] = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            self.sent_of[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        self.ent_of: dict[int, Span] = {}
+        for ent in self.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+        for ent in self.ents:
             if ent.label_ == "PERSON":
                 name = _clean_name(ent.text)
                 if not name or not name[0].isupper():
@@ -311,7 +329,7 @@ class _Actors:
                 self.mentions.append((ent.start_char, ent.text, "org"))
         # A name the NER labelled ORG/GPE but whose last word is a known person's surname
         # ("Lavrov told ...") is that person.
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("ORG", "GPE") and len(ent) <= 3:
                 key = _clean_name(ent.text).split()[-1].lower() if _clean_name(ent.text) else ""
                 if key in self.persons:
@@ -356,7 +374,7 @@ class _Cand:
     speaker_span: tuple[int, int] | None = None  # forced speaker words (colon claims)
 
 
-def _subject(v: Token) -> Token | None:
+def _subject(v: Token, sent_start: int = 0) -> Token | None:
     """The verb's subject, inherited along conj / xcomp / participle advcl chains."""
     seen = 0
     first = v
@@ -370,10 +388,10 @@ def _subject(v: Token) -> Token | None:
         if v is first and v.dep_ == "ROOT":
             # "As part of his plea, Marcel Lazar, 44, said": the name hangs elsewhere
             k = v.i - 1
-            while k >= v.sent.start and (v.doc[k].is_punct or v.doc[k].dep_ == "appos"
+            while k >= sent_start and (v.doc[k].is_punct or v.doc[k].dep_ == "appos"
                                          and v.doc[k].pos_ == "NUM"):
                 k -= 1
-            if k >= v.sent.start and k < v.i - 1:
+            if k >= sent_start and k < v.i - 1:
                 t = v.doc[k]
                 while t.dep_ in ("appos",) and t.pos_ == "NUM":
                     t = t.head
@@ -432,39 +450,40 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
     """Content span (chars) of cue verb ``v`` and any extra cue tokens (particles)."""
     extra: list[Token] = []
     parts: list[Token] = []
-    ccomp = [c for c in v.children if c.i not in skip and (
+    kids = list(v.children)  # spaCy walks the subtree for every .children: once per verb
+    ccomp = [c for c in kids if c.i not in skip and (
         c.dep_ == "ccomp" or c.dep_ == "csubj" and c.i > v.i and v.pos_ == "ADJ")]
     if "C" not in modes and "O" not in modes:
         ccomp = []
     if "C" in modes and ccomp:
         parts = ccomp[-1:] if ccomp[-1].i > v.i else ccomp[:1]
         if "O" in modes:  # "reiterated Russia's support for X that ...": the object leads
-            objs = [c for c in v.children if c.dep_ == "dobj" and v.i < c.i < parts[0].i]
+            objs = [c for c in kids if c.dep_ == "dobj" and v.i < c.i < parts[0].i]
             parts = objs[:1] + parts
     if "C" in modes and not parts:
         # "added the UK, Russia and the US should ...": a clause the parser split in two
-        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > v.i]
         if objs:
-            cl = [c for c in v.children if c.dep_ in ("advcl", "conj") and c.i > objs[0].i
+            cl = [c for c in kids if c.dep_ in ("advcl", "conj") and c.i > objs[0].i
                   and c.pos_ in ("VERB", "AUX")
                   and any(g.dep_ == "aux" and g.tag_ == "MD" for g in c.children)
                   and not any(g.dep_ == "mark" for g in c.children)]
             if cl:
                 parts = [objs[0], cl[0]]
     if not parts and "X" in modes:
-        xs = [c for c in v.children if c.dep_ == "xcomp"]
+        xs = [c for c in kids if c.dep_ == "xcomp"]
         if xs:
-            objs = [c for c in v.children if c.dep_ == "dobj"]
+            objs = [c for c in kids if c.dep_ == "dobj"]
             parts = objs + xs
     if not parts and "O" in modes:
-        objs = [c for c in v.children if c.dep_ in ("dobj", "ccomp")]
+        objs = [c for c in kids if c.dep_ in ("dobj", "ccomp")]
         if objs:
             parts = objs
-            for c in v.children:
+            for c in kids:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     parts.append(c)
     if not parts and "P" in modes:
-        for c in v.children:
+        for c in kids:
             if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps:
                 extra.append(c)
                 pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -472,12 +491,12 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
                     parts = pobj
                 else:
                     # "called on X to do": the object hangs on the verb
-                    parts = [g for g in v.children if g.dep_ in ("dobj", "xcomp", "ccomp")]
+                    parts = [g for g in kids if g.dep_ in ("dobj", "xcomp", "ccomp")]
                 break
     if not parts and "N" in modes:
-        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > v.i]
         if objs:
-            pred = [c for c in v.children if c.i > objs[0].i and (
+            pred = [c for c in kids if c.i > objs[0].i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp", "npadvmod", "dobj")
                 or c.dep_ == "prep" and c.lower_ in preps)]
             if not pred:  # "called Clinton a liar" parsed as dobj + appos / nested
@@ -485,7 +504,7 @@ def _content(doc: Doc, v: Token, modes: str, preps: tuple[str, ...], quotes: _Qu
             if pred:
                 parts = [objs[0]] + pred
     if not parts and "L" in modes:
-        objs = [c for c in v.children if c.dep_ == "dobj" and c.i > v.i]
+        objs = [c for c in kids if c.dep_ == "dobj" and c.i > v.i]
         if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 3 and any(
                 t.pos_ in ("VERB", "AUX") for t in objs[0].subtree):
             parts = objs[:1]
@@ -546,12 +565,12 @@ def find_claims(doc: Doc) -> list[RawClaim]:
 
     Claims come in text order of their cue. Nested reported speech stays inside the outer claim.
     """
-    text = doc.text
+    actors = _Actors(doc)
+    text = actors.text
     # '' and `` (typewriter quotes, e.g. the New York Times archive) count as one double quote
     qtext = text.replace("''", '"\u2060').replace("``", '"\u2060') if (
         "''" in text or "``" in text) else text
     quotes = _Quotes(_quote_spans(qtext))
-    actors = _Actors(doc)
     cands: list[_Cand] = []
 
     for tok in doc:
@@ -568,7 +587,7 @@ def find_claims(doc: Doc) -> list[RawClaim]:
                 else:
                     continue
             src = pobj[0]
-            sent = tok.sent
+            sent = actors.sents[actors.sent_of[tok.i]]
             phrase_a = tok.i
             phrase_b = max(src.right_edge.i, to.i)
             before = _trim(doc, sent.start, phrase_a - 1) if phrase_a > sent.start else None
@@ -596,12 +615,14 @@ def find_claims(doc: Doc) -> list[RawClaim]:
                 extra_cue = clear
             else:
                 continue
-        if quotes.at(tok.idx) >= 0:
-            continue  # speech reported inside a quotation belongs to the quoted speaker
+        if quotes.at(tok.idx, closed_only=True) >= 0:
+            # speech reported inside a quotation belongs to the quoted speaker (a quotation
+            # never closed does not count: its end is a guess)
+            continue
         if tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl", "amod"):
             continue  # "the plan backed by ...", "a group called ..."
         kind, modes, preps = entry
-        subj = _subject(tok)
+        subj = _subject(tok, actors.sents[actors.sent_of[tok.i]].start)
         if subj is None:
             continue
         subj = _undateline(subj)
@@ -623,7 +644,7 @@ def find_claims(doc: Doc) -> list[RawClaim]:
         if content is None and "C" in modes:
             content = _clause_before(doc, tok)
         if content is None and ("C" in modes or "Q" in modes):
-            content = _adjacent_quote(doc, tok, subj, quotes)
+            content = _adjacent_quote(doc, tok, subj, quotes, actors)
             via_quote = content is not None
         if content is None:
             continue
@@ -634,10 +655,10 @@ def find_claims(doc: Doc) -> list[RawClaim]:
             kind = "describe"  # "called him a liar"
         cands.append(_Cand(tok, _cue_span(tok, extra_cue), kind, subj, content, False, via_quote))
 
-    cands.extend(_tail_claims(doc, {c.verb.i for c in cands}))
-    cands.extend(_colon_claims(doc, quotes))
-    cands.extend(_headline_claims(doc, {c.verb.i for c in cands}))
-    cands.extend(_dash_claims(doc, qtext, quotes))
+    cands.extend(_tail_claims(doc, {c.verb.i for c in cands}, actors))
+    cands.extend(_colon_claims(doc, quotes, actors))
+    cands.extend(_headline_claims(doc, {c.verb.i for c in cands}, actors))
+    cands.extend(_dash_claims(doc, qtext, quotes, actors))
     cands.sort(key=lambda c: c.cue[0])
     cands = _drop_nested(cands)
     cands = _quote_content(qtext, cands, quotes)
@@ -658,7 +679,7 @@ def _undateline(subj: Token) -> Token:
 _TAIL_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"}
 
 
-def _tail_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
+def _tail_claims(doc: Doc, taken: set[int], actors: _Actors) -> list[_Cand]:
     """'<content>, the poll found.' / '..., records show.' / '..., said the official.' when the
     parser did not make the reporting verb the head (a relative clause, a noun "show").
 
@@ -666,8 +687,11 @@ def _tail_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
     reporting verb (either order), then at most a few adverbial words.
     """
     out: list[_Cand] = []
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
+    for sent in actors.sents:
+        if sent.end - sent.start < 6:
+            continue
+        toks = [t for t in sent[-16:] if not t.is_space]
+        first = sent[0]
         end = len(toks)
         while end and (toks[end - 1].is_punct or toks[end - 1].is_space):
             end -= 1
@@ -676,7 +700,7 @@ def _tail_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
             if toks[k].text == ",":
                 comma = k
                 break
-        if comma < 3:
+        if comma < 0 or toks[comma].i - first.i < 3:
             continue
         tail = toks[comma + 1:end]
         cue_at = -1
@@ -711,7 +735,7 @@ def _tail_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
         if "E" in _LEX[cue.lemma_.lower() if cue.lemma_.lower() in _LEX else cue.lower_.rstrip("s")][1] \
                 and head.lemma_.lower() not in _EVIDENCE_HEADS:
             continue
-        content = _trim(doc, toks[0].i, toks[comma - 1].i)
+        content = _trim(doc, first.i, toks[comma - 1].i)
         if content is None:
             continue
         kind = (_LEX.get(cue.lemma_.lower()) or _LEX[cue.lower_.rstrip("s")])[0]
@@ -733,12 +757,14 @@ def _lex_word(word: str) -> tuple[str, str, tuple[str, ...]] | None:
     return None
 
 
-def _headline_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
+def _headline_claims(doc: Doc, taken: set[int], actors: _Actors) -> list[_Cand]:
     """Title-case headlines: 'Glenn Beck Says Trump Poses A Threat To Democracy'. The tagger
     reads such lines as strings of proper nouns, so the cue is found by its word form."""
     out: list[_Cand] = []
-    text = doc.text
-    for sent in doc.sents:
+    text = actors.text
+    for sent in actors.sents:
+        if sent.end - sent.start > 45 or (sent.start_char and text[sent.start_char - 1] != "\n"):
+            continue
         toks = [t for t in sent if not t.is_space]
         words = [t for t in toks if t.is_alpha]
         if not 3 <= len(words) <= 25:
@@ -767,12 +793,12 @@ def _headline_claims(doc: Doc, taken: set[int]) -> list[_Cand]:
     return out
 
 
-def _colon_claims(doc: Doc, quotes: _Quotes) -> list[_Cand]:
+def _colon_claims(doc: Doc, quotes: _Quotes, actors: _Actors) -> list[_Cand]:
     """'Bernie Sanders: I'm Not Much Of A Socialist' (headlines) and 'pollster Daron Shaw:
     “...”': a named speaker, a colon, then what they said."""
     out: list[_Cand] = []
-    text = doc.text
-    for ent in doc.ents:
+    text = actors.text
+    for ent in actors.ents:
         if ent.label_ not in ("PERSON", "ORG") or ent.end >= len(doc):
             continue
         colon = doc[ent.end]
@@ -809,11 +835,11 @@ def _colon_claims(doc: Doc, quotes: _Quotes) -> list[_Cand]:
 _DASHES = {"-", "--", "—", "–", "―"}
 
 
-def _dash_claims(doc: Doc, text: str, quotes: _Quotes) -> list[_Cand]:
+def _dash_claims(doc: Doc, text: str, quotes: _Quotes, actors: _Actors) -> list[_Cand]:
     """Signature lines: '"...quotation..."' then '- Bernie Sanders.' on its own line, or a
     tweet ending '... — Paul Ryan (@SpeakerRyan) July 5, 2016'."""
     out: list[_Cand] = []
-    for ent in doc.ents:
+    for ent in actors.ents:
         if ent.label_ != "PERSON":
             continue
         i = ent.start - 1
@@ -879,14 +905,15 @@ _SIGNATURE = re.compile(
     r"(?m)^[ \t]*(--|[-—–―])[ \t]*((?:[A-Z][\w.'’-]*\s){0,4}[A-Z][\w'’-]+)(?=[ \t]*(?:[,.(]|$))")
 
 
-def _adjacent_quote(doc: Doc, v: Token, subj: Token, quotes: _Quotes) -> tuple[int, int] | None:
+def _adjacent_quote(doc: Doc, v: Token, subj: Token, quotes: _Quotes,
+                    actors: _Actors) -> tuple[int, int] | None:
     """A quotation in the cue's sentence, or right before/after its reporting clause.
 
     The reporting clause is the subject and the verb ("..., he said."); the quotation may have
     been cut into a sentence of its own by the parser.
     """
-    text = doc.text
-    sent = v.sent
+    text = actors.text
+    sent = actors.sents[actors.sent_of[v.i]]
     if quotes.at(subj.idx) >= 0:
         return None
     clause_a = min(subj.left_edge.idx, v.idx)
@@ -951,7 +978,7 @@ def _quote_content(text: str, cands: list[_Cand], quotes: _Quotes) -> list[_Cand
             # a quotation cut by the parse is widened to its marks
             if qs_ < s and qe > s:
                 s = qs_
-            if qe > e and qs_ < e:
+            if qe > e and qs_ < e and quotes.spans[qi][2]:
                 e = qe
             claimed_quotes.add(qi)
         c.content = (s, e)
@@ -1042,7 +1069,7 @@ class _State:
 def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
     state = _State([], None, [], None)
     out: list[RawClaim] = []
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = [s.start_char for s in actors.sents]
     for c in cands:
         subj = c.subj
         assert subj is not None
@@ -1075,7 +1102,7 @@ def _head_word(desc: str) -> str:
 def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
              sent_starts: list[int]):
     """(kind, name, description, span) for the subject token of a claim."""
-    text = doc.text
+    text = actors.text
     low = subj.lower_
     # relative pronoun: "Elmendorf, who supports ..." -> the noun the clause hangs on
     if low in ("who", "whom") and subj.head.dep_ == "relcl":
@@ -1135,7 +1162,7 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     has_det = any(ch.dep_ == "det" for ch in subj.children)
     det = next((ch.lower_ for ch in subj.children if ch.dep_ == "det"), None)
     if ent in ("ORG", "GPE", "NORP") and subj.pos_ == "PROPN":
-        ent_span = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+        ent_span = actors.ent_of.get(subj.i)
         name = _clean_name(ent_span.text) if ent_span is not None else subj.text
         name = re.sub(r"^(?:the|The)\s+", "", name)
         return "organisation", name, None, span

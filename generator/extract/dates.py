@@ -45,7 +45,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "RawDate",
@@ -82,8 +82,6 @@ class _Res:
     note: str = ""
 
 
-_UNRESOLVED = _Res(None, None, "not a date")
-
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
 
@@ -110,7 +108,6 @@ _NUMBERS = {
     "ninety": 90, "a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2,
     "half a": 0.5, "a half": 0.5,
 }  # fmt: skip
-_VAGUE_NUMBERS = {"a few", "few", "several", "some", "many", "a number of", "couple of", "recent"}
 _NUMBER_RE = (
     r"\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|"
     r"six|seven|eight|nine)|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
@@ -695,11 +692,15 @@ def _ago(m: re.Match, base: dt.date | None, tense: str) -> _Res:
 
 
 def _this_unit(rel: str, unit: str, base: dt.date | None, tense: str) -> _Res:
-    if rel in ("a", "an", "one", "the past", "past", "the coming", "coming", "the next"):
-        if unit in ("day", "week", "month", "year", "decade", "weekend") and rel in ("a", "an", "one"):
-            return _Res(None, None, "duration")
-        if rel in ("the past", "past", "the coming", "coming", "the next") and unit != "weekend":
-            return _Res(None, None, "duration")
+    """'this/last/next/the ... <unit>' relative to the base date."""
+    if rel in ("a", "an", "one") and unit in ("day", "week", "month", "year", "decade", "weekend"):
+        return _Res(None, None, "duration")
+    if rel in ("the past", "past", "the coming", "coming", "the next") and unit != "weekend":
+        return _Res(None, None, "duration")  # "the past year", "the coming week"
+    if rel == "the last" and unit in ("day", "week", "month", "year", "decade", "fortnight"):
+        return _Res(None, None, "duration")  # "in the last week"
+    if rel == "the" and unit == "day":
+        return _Res(None, None, "relative to another date")  # "on the day"
     if rel in ("the same", "that", "the following", "following", "the prior", "prior",
                "the previous", "previous", "the year-before", "the corresponding") or \
             rel.startswith("the same "):
@@ -1101,6 +1102,18 @@ def _join(*parts: str) -> str:
 
 
 def _resolve(text: str, base: dt.date | None, tense: str) -> _Res:
+    r = _resolve_expr(text, base, tense)
+    if r.value is None and r.note == "not understood":
+        # a date in the possessive in front of its noun: "next week's summit", "Monday's vote"
+        m = re.match(r"(.+?)['\u2019]s\s+\S", text)
+        if m:
+            r2 = _resolve_expr(m.group(1), base, tense)
+            if r2.value is not None or r2.note != "not understood":
+                return r2
+    return r
+
+
+def _resolve_expr(text: str, base: dt.date | None, tense: str) -> _Res:
     if tense not in ("past", "present", "future"):
         tense = "past"
     if isinstance(base, dt.datetime):
@@ -1154,9 +1167,6 @@ def _resolve(text: str, base: dt.date | None, tense: str) -> _Res:
     return _Res(r.value, r.precision, _join(*notes, r.note))
 
 
-_RANGE_SPLIT = re.compile(r"\s*(?:-|–|/| to | through | thru | until | till | and | or |, )\s*")
-
-
 def _first_of_range(s: str) -> str | None:
     """'june 17-18' -> 'june 17'; 'monday and tuesday' -> 'monday'; '2011 to 2013' -> '2011'."""
     m = re.fullmatch(rf"(?P<m>{_MONTH_RE}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and|through)\s*"
@@ -1203,10 +1213,12 @@ def tense_of(span: Span) -> str:
 
     * future: a modal will/shall/'ll on the verb or on the verb whose infinitive complement it is
       ("will travel to Berlin to meet Merkel on Wednesday"), "going to", "is to", "due/set to",
-      a governing verb of planning ("planned a rally on Saturday", "scheduled for May"), or a
-      present progressive ("is meeting on Monday");
-    * present: a simple present ("the rights expire Nov. 21", headlines), or an open modal
-      (would/could/may...: reported plans);
+      a governing verb of planning in the present ("plans a rally on Saturday", "set for May"),
+      a verb that moves a date ("postponed until July"), or a present progressive ("is meeting
+      on Monday") unless the date only modifies a noun;
+    * present (read as the nearest date): a simple present ("the rights expire Nov. 21",
+      headlines), an open modal (would/could/may...: reported plans), a planning verb in the past
+      ("planned a rally on Saturday": either side of publication);
     * past: a past-tense verb or participle without any of the above;
     * none: no verb governs the span (a caption, "the Jan. 14 deadline", "payable Dec. 15").
     """
@@ -1228,7 +1240,7 @@ def tense_of(span: Span) -> str:
     return t.split(":")[0]
 
 
-def _verb_tense(tok) -> str:
+def _verb_tense(tok: Token) -> str:
     """Tense of a verb token, climbing from infinitives to their governor (see tense_of)."""
     for _ in range(5):
         kids = list(tok.children)
@@ -1255,7 +1267,7 @@ def _verb_tense(tok) -> str:
             head = tok.head
             if head.lemma_ in _FUTURE_GOVERNORS or head.lower_ in _FUTURE_ADJ:
                 return "future"
-            tok = head  # "wants to meet on Monday": the tense is the governor's
+            tok = head  # "agreed to meet on Monday": the tense is the governor's
             continue
         if tok.tag_ == "VBG":
             if {"was", "were", "been"} & set(auxes):

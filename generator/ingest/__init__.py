@@ -98,7 +98,9 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
     asm = assemble(raw, units, list(cls.reasons), extra)
 
     # metadata the text gives
-    outlet = html_outlet or outlet_from_text(texts + [_strip_tags(r.text) for r in extra])
+    outlet = html_outlet or outlet_from_text(
+        texts + [_strip_tags(r.text) for r in extra], list(cls.reasons) + [r.reason for r in extra]
+    )
     title = html_title or (texts[cls.title] if cls.title is not None else None)
     title = tidy_title(title, outlet) if title else None
     published = PubDate(None, None, "unknown")

@@ -53,6 +53,7 @@ DATELINE = "dateline"
 BYLINE = "byline"
 TEASER = "teaser for other stories"
 AGENCY = "agency credit"
+COPYRIGHT = "copyright notice"
 
 # Reasons that mark the end of the article body when they follow it.
 HARD = frozenset({DONATION, SUBSCRIPTION, COMMENTS, SOCIAL, PROMO, ADVERT, "end marker"})
@@ -156,6 +157,7 @@ _CREDIT = re.compile(
 _CREDIT_ANYWHERE = re.compile(
     rf"(?:\b(?i:photo|image|picture)s?\s*(?::|/|©|(?i:by))\s|©|\s/\s?{_AGENCY}\b|\b{_AGENCY}\s?/\s|\bGetty Images\b)"
 )
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\([cC]\)\s*(?:19|20)\d\d|(?i:copyright)\s+(?:©\s*)?(?:19|20)\d\d)|(?i:all rights reserved)\.?$")
 # -- structure -------------------------------------------------------------------------------
 _BULLET = re.compile(r"^(?:[-*+•·▪◦‣►»]|\d{1,2}[.)])\s")
 _PROMO_ITEM = _rx(r"\b(?:subscri\w*|print|digital|newsletter|offer|free|trial|access|download|app|issue|\$\d|price|save|deliver\w*|award-winning)\b")
@@ -193,6 +195,8 @@ def line_reason(text: str) -> str | None:
             return ADVERT
         if _CREDIT.search(text):
             return CREDIT
+        if _COPYRIGHT_LINE.search(text):
+            return COPYRIGHT
         m = SUPPORT_OUTLET.match(text)
         if m and not re.search(r"journalism|reporting|media|us\b", m.group("outlet"), _I):
             return DONATION
@@ -284,7 +288,8 @@ def classify(
     # datelines and bylines: short lines among the first units (before block rules can swallow them)
     datelines: list[int] = []
     for i in range(min(n, HEADER_UNITS)):
-        if reasons[i] is None:
+        continues = i > 0 and blocks[i - 1] == blocks[i] and re.search(r"[a-z,;]$", texts[i - 1])
+        if reasons[i] is None and not continues:
             if dateline(texts[i]):
                 reasons[i] = DATELINE
                 datelines.append(i)

@@ -4,8 +4,9 @@
     Updated: 2013-06-17T15:39:00Z                  Wed 05 Apr 2017 Syria attack ...
 
 Only explicit, complete dates count: a day needs day, month and year; a month needs month and
-year ("June 2013", accepted only on a line that is nothing but a dateline). Slashed dates such as
-``06/07/2013`` are ambiguous (US or European order) and are never used. A weekday that does not
+year ("June 2013", accepted only on a line that is nothing but a dateline). Numeric dates with
+dashes or slashes such as ``06/07/2013`` are ambiguous (US or European order) and are used only
+when one number is over 12 (``21-02-2016``); dotted ``17.06.2013`` is read day first. A weekday that does not
 match the date is reported, not silently corrected.
 """
 
@@ -35,6 +36,8 @@ _DATE_FORMS = "|".join((
     YEAR.format(n="y3") + r"(?P<sep>[-/])(?P<m3>[01]\d)(?P=sep)(?P<d3>[0-3]\d)(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 17.06.2013 (European order; dots are not used for US dates)
     r"(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)",
+    # 21-02-2016 or 02/21/2016: only when unambiguous (one of the first two numbers is over 12)
+    r"(?P<a6>[0-3]?\d)(?P<sep6>[-/])(?P<b6>[0-3]?\d)(?P=sep6)(?P<y6>(?:19|20)\d\d)",
     # June 2013 (month precision)
     MONTH.format(n="m5") + r",?\s+" + YEAR.format(n="y5"),
 ))
@@ -59,6 +62,15 @@ class FoundDate:
 
 def _iso(m: re.Match) -> tuple[str, str] | None:
     g = m.groupdict()
+    if g.get("y6"):
+        a, b = int(g["a6"]), int(g["b6"])
+        if (a > 12) == (b > 12):  # both or neither could be the day: ambiguous, not used
+            return None
+        day, month = (a, b) if a > 12 else (b, a)
+        try:
+            return dt.date(int(g["y6"]), month, day).isoformat(), "day"
+        except ValueError:
+            return None
     for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"), (None, "m5", "y5")):
         if g.get(y):
             month = g[mo]
@@ -94,8 +106,8 @@ def find_dates(text: str, limit: int = 400) -> list[FoundDate]:
 
 def dateline(text: str) -> FoundDate | None:
     """The date of a line that is only a dateline ("Published 3:39pm Monday, June 17, 2013")."""
-    if len(text) > 100:
-        return None
+    if len(text) > 100 or (text.endswith(".") and not text.lower().endswith("m.")):
+        return None  # a dateline is not a sentence ("December 1986." ends a wrapped note)
     found = find_dates(text)
     if len(found) != 1:
         return None

@@ -281,6 +281,7 @@ def assemble(raw: str, units: list[Unit], reasons: list[str | None], extra_remov
         pieces.append(run.text)
         clean_len += n
 
+    extra_starts = sorted(r.start for r in extra_removed)
     prev = -1
     for i, unit in enumerate(units):
         if reasons[i] is not None or not unit.runs:
@@ -291,9 +292,11 @@ def assemble(raw: str, units: list[Unit], reasons: list[str | None], extra_remov
             if len(breaks) >= len(sep):
                 for p in breaks[: len(sep)]:
                     add(Run("\n", p, 1))
-            else:  # markup (HTML) or an unusual layout: the separator stands for the gap as a whole
+            else:  # markup (HTML): the separator stands for the gap as a whole, up to any removed element
                 gap_start = units[prev].raw_end
-                add(Run(sep, gap_start, max(0, unit.raw_start - gap_start), True))
+                k = bisect_left(extra_starts, gap_start)
+                gap_end = min(unit.raw_start, extra_starts[k]) if k < len(extra_starts) else unit.raw_start
+                add(Run(sep, gap_start, max(0, gap_end - gap_start), True))
         starts.append(clean_len)
         for run in unit.runs:
             add(run)
@@ -301,7 +304,6 @@ def assemble(raw: str, units: list[Unit], reasons: list[str | None], extra_remov
         prev = i
 
     removed = list(extra_removed)
-    extra_starts = sorted(r.start for r in extra_removed)
     group: list[int] = []
 
     def extra_between(a: int, b: int) -> bool:

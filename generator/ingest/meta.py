@@ -12,22 +12,23 @@ came with the file; the command line beats both because it is given for this run
 * outlet: curation > sidecar/front matter > HTML ``og:site_name``/``application-name`` > the
   article's self-references (below) > None.
 
-Outlet self-references, in order of trust (all looked for in the raw units, *including* the
-removed boilerplate, which is where outlets name themselves):
+Outlet self-references (an outlet names itself where it asks for something):
 
-1. strong: a support appeal "Support The Moscow Times!"; "X, an independent news source/
-   newspaper/news site..."; "the journalists of X"; "Published by X", "© 2013 X", "Copyright X".
-2. weak, used only when nothing strong was found: "told X" / "speaking to X" / "in an interview with
-   X" where X looks like a news organisation: an acronym of 2-5 capitals that is not a common
-   non-media acronym (UN, NATO...), or a name containing a media word (Times, News, Post, Radio...).
-   "told Putin" never counts. A wire agency quoted by another outlet ("told Reuters") is the known
-   weakness of this rule, which is why it comes last.
+1. a whole line "Support The Moscow Times!" (a donation appeal, removed from the text);
+2. inside a unit removed as a donation or subscription appeal: "X, an independent news source /
+   newspaper / news site...", "the journalists of X";
+3. a whole line "Published by X" or "© 2013 X" / "Copyright X".
+
+Measured and rejected: "told X" ("told RT") and the same descriptive patterns anywhere in the text.
+On PolNeAR (924 articles with known publishers) "told X" named the right outlet about 1 time in 4 --
+outlets quote each other ("told CNN" in a Washington Post story) -- and "X, a conservative magazine"
+names the outlet being quoted. An unknown outlet is better than a wrong one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from ..model import PubDate
 from .clean import SUPPORT_OUTLET, words
@@ -38,19 +39,9 @@ _INDEPENDENT = re.compile(
     rf"(?P<outlet>{_NAME}),\s+(?:an?|the)\s+(?:(?:independent|leading|award-winning|online|daily|weekly|english-language|russian|national|local)\s+)*"
     r"(?:news(?:\s|-)?(?:source|outlet|site|website|organi[sz]ation|agency|publication|service|channel)|newspaper|magazine|broadcaster|publication)\b"
 )
-_JOURNALISTS_OF = re.compile(rf"\b(?:the )?(?:journalists|reporters|editors|staff) (?:of|at) (?P<outlet>{_NAME})")
+_JOURNALISTS_OF = re.compile(rf"\b(?:the )?journalists (?:of|at) (?P<outlet>{_NAME})")
 _PUBLISHED_BY = re.compile(rf"^(?i:published|produced|brought to you) (?i:by) (?P<outlet>{_NAME})\.?$")
 _COPYRIGHT = re.compile(rf"^(?:©|\([cC]\)|(?i:copyright))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?(?P<outlet>{_NAME})")
-_TOLD = re.compile(rf"\b(?:told|speaking to|in an interview with|interviewed by)\s+(?P<outlet>[A-Z]{_W}(?:\s+[A-Z]{_W}){{0,3}})")
-_MEDIA_WORDS = frozenset(
-    "times post news press journal herald tribune guardian telegraph monitor gazette agency tv radio daily observer "
-    "independent express mail chronicle insider today magazine network channel broadcasting television review "
-    "standard reporter courier examiner dispatch mirror register bulletin wire service media newspaper".split()
-)
-_NOT_MEDIA = frozenset(
-    "UN US USA UK EU NATO IMF WHO OPEC CIA FBI KGB FSB GRU IAEA OSCE ICC UNSC PM MP MPS OK AU ASEAN BRICS G8 G20 "
-    "SCO CSTO ISIS ISIL IS FSA SNC GCC UAE DPRK PLO IDF IRGC".split()
-)
 _MAX_OUTLET = 60
 
 
@@ -62,40 +53,24 @@ def _clean_name(name: str) -> str | None:
     return name
 
 
-def outlet_from_text(texts: Iterable[str]) -> str | None:
+APPEALS = frozenset({"donation appeal", "subscription promo"})
+
+
+def outlet_from_text(texts: Sequence[str], reasons: Sequence[str | None] = ()) -> str | None:
     """The outlet an article names itself by, or None (rules in the module docstring)."""
-    texts = list(texts)
-    for t in texts:
-        for rx in (SUPPORT_OUTLET, _PUBLISHED_BY, _COPYRIGHT):
-            m = rx.match(t.strip()) if len(t) <= 160 else None
-            if m and (name := _clean_name(m.group("outlet"))):
-                if not re.search(r"journalism|reporting|media\b|^us$|^our\b", name, re.I):
+    reasons = list(reasons) or [None] * len(texts)
+    for t, r in zip(texts, reasons):
+        if len(t) <= 160:
+            for rx in (SUPPORT_OUTLET, _PUBLISHED_BY, _COPYRIGHT):
+                m = rx.match(t.strip())
+                if m and (name := _clean_name(m.group("outlet"))):
+                    if not re.search(r"journalism|reporting|media\b|^us$|^our\b|rights reserved", name, re.I):
+                        return name
+        if r in APPEALS:
+            for rx in (_INDEPENDENT, _JOURNALISTS_OF):
+                m = rx.search(t[:3000])
+                if m and (name := _clean_name(m.group("outlet"))):
                     return name
-        for rx in (_INDEPENDENT, _JOURNALISTS_OF):
-            m = rx.search(t[:3000])
-            if m and (name := _clean_name(m.group("outlet"))):
-                return name
-    for t in texts:
-        for m in _TOLD.finditer(t[:20000]):
-            name = _media_like(m.group("outlet"))
-            if name:
-                return name
-    return None
-
-
-def _media_like(name: str) -> str | None:
-    name = _clean_name(name) or ""
-    parts = name.split()
-    if not parts:
-        return None
-    first = parts[0]
-    if first in _NOT_MEDIA or first.upper() in _NOT_MEDIA:
-        return None
-    if re.fullmatch(r"[A-Z]{2,5}", first):
-        return first
-    for i, p in enumerate(parts):
-        if p.lower().strip(".") in _MEDIA_WORDS and i > 0:
-            return " ".join(parts[: i + 1])
     return None
 
 

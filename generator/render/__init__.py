@@ -167,6 +167,11 @@ class _Helpers:
             meta.append(fmt.date_text(src.published.value, src.published.precision))
         return Md(f"{self.L.source(source_id, sentence=sentence)} ({md_escape(', '.join(meta))})")
 
+    @staticmethod
+    def roles(a: Actor) -> list:
+        """Roles in time order (undated first), then by title."""
+        return sorted(a.roles, key=lambda r: (r.start or "", r.end or "", r.title, r.evidence, r.sources))
+
     def figure_value(self, p) -> str:
         """``almost 93,000``: the value with its qualifier."""
         return " ".join(x for x in (p.qualifier, f"{p.value:,}") if x)

@@ -69,8 +69,9 @@ class Linker:
         self.names = names
         self.has_sentence = has_sentence
 
-    def url(self, to_page: str, anchor: str | None = None) -> str:
-        return relative(self.page, to_page, anchor)
+    def url(self, to_page: str, anchor: str | None = None) -> Md:
+        """A relative URL (``Md``: ours, built from ids, so templates can print it unescaped)."""
+        return Md(relative(self.page, to_page, anchor))
 
     def html_url(self, section: str, entity_id: str) -> str:
         """URL for raw HTML (SVG): points at the built ``index.html``, see the module docstring."""
