@@ -66,6 +66,12 @@ class BuildReport:
         return out
 
 
+# The longest text parsed as one article: about 330,000 words, over a minute of parsing. A news article is
+# a few thousand words; a larger file is a dump of many articles or not an article, and parsing it would
+# hold up every build for tens of minutes. It is reported instead, with the advice to split it.
+MAX_PARSE_CHARS = 2_000_000
+
+
 def extract_corpus(
     articles: Sequence[Article], cache: ExtractionCache, *, batch_size: int = 32, on_problem: Callable[[Problem], None] | None = None
 ) -> dict[str, ArticleExtraction]:
@@ -78,6 +84,11 @@ def extract_corpus(
     out: dict[str, ArticleExtraction] = {}
     todo = []
     for a in articles:
+        if len(a.clean_text) > MAX_PARSE_CHARS:
+            if on_problem:
+                on_problem(Problem(a.path, f"too long for one article: {len(a.clean_text):,} characters of text "
+                                   f"(the limit is {MAX_PARSE_CHARS:,}); split it into separate articles"))
+            continue
         hit = cache.get(a)
         if hit is not None:
             out[a.id] = hit
@@ -126,6 +137,7 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     t0 = time.perf_counter()
     articles, problems = read_corpus(paths.seeds, curation.article_overrides())
     problems = list(problems)
+    unreadable = sum(p.severity == "error" for p in problems)
     report.timings["ingest"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -140,7 +152,7 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     t0 = time.perf_counter()
     dossier = resolve(published, extractions, curation, problems)
     report.timings["resolve"] = time.perf_counter() - t0
-    report.articles_read = len(articles) + sum(p.severity == "error" for p in problems)
+    report.articles_read = len(articles) + unreadable
     report.published = len(published)
     report.problems = list(dossier.problems)
     report.actors, report.events, report.claims = len(dossier.actors), len(dossier.events), len(dossier.claims)

@@ -62,3 +62,13 @@ def seeds_project(tmp_path_factory) -> tuple[Path, object]:
 @pytest.fixture(scope="session")
 def seeds_site(seeds_project) -> Path:
     return seeds_project[0] / "site"
+
+
+def run_cli(*args: str, cwd: Path | None = None):
+    """``python -m generator ARGS`` in a subprocess, importable from any folder (as after `pip install -e .`)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env)

@@ -207,7 +207,12 @@ def test_no_broken_links(site):
                 if url.startswith("javascript"):
                     problems.append(f"{path.relative_to(site)}: {attr}={url}")
                 continue
-            target = path if not parts.path else (path.parent / unquote(parts.path)).resolve()
+            if not parts.path:
+                target = path
+            elif parts.path.startswith("/"):  # only 404.html (served at any depth) uses root paths
+                target = (site / unquote(parts.path).lstrip("/")).resolve()
+            else:
+                target = (path.parent / unquote(parts.path)).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
@@ -264,7 +269,24 @@ def test_screenshots_for_review(context, base_url, tmp_path_factory):
     box = svgs.first.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 40
     labels = page.locator("svg.dossier-timeline text")
-    assert labels.count() >= 1 and re.search(r"\w", labels.first.inner_text())
+    assert labels.count() >= 1 and re.search(r"\w", labels.first.text_content())
     for name, rel in (("home", "index.html"), ("timeline", "timeline/index.html")):
         page.goto(base_url + rel)
         page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+
+
+def test_the_checks_can_fail(context, tmp_path):
+    """Guard against vacuous passes: a page that errs and calls out to the web is caught."""
+    (tmp_path / "bad.html").write_text(
+        '<html><body><img src="https://example.org/x.png"><script>console.error("boom"); undefined_fn();</script>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    page = _new_page(context)
+    with serve(tmp_path) as url:
+        page.goto(url + "bad.html")
+        page.wait_for_load_state("load")
+    rec = context.recorder
+    assert set(rec.outside) == {"https://example.org/x.png"}
+    assert any("boom" in e for e in rec.console_errors)
+    assert any("undefined_fn" in e for e in rec.page_errors)

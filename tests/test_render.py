@@ -350,7 +350,7 @@ def test_actor_page(pages):
     assert "Prime Minister of Russia — 8 May 2008 to 7 May 2012 (from the curation file)" in putin
     assert "What others said about Vladimir Putin" in putin and "a senior German official (unnamed)" in putin
     assert "| [David Cameron](../david-cameron/index.md) | person |" in source
-    assert "tags:\n  - \"actor: person\"" in source and "boost: 2" in source
+    assert "tags:\n  - \"actor: person\"" in source and "boost: 10" in source
 
 
 def test_source_page(pages):

@@ -993,10 +993,12 @@ def _quote_content(text: str, cands: list[_Cand], quotes: _Quotes) -> list[_Cand
             quotes.spans[qs[0]][0] <= c.content[0] + 1)
         if direct and qs:
             last = qs[-1]
-            nxt_cue = cue_starts[bisect_right(cue_starts, c.content[1])] if bisect_right(
-                cue_starts, c.content[1]) < len(cue_starts) else len(text) + 1
-            q = last + 1
             end = max(c.content[1], c.cue[1])
+            k = bisect_right(cue_starts, end - 1)
+            while k < len(cue_starts) and cue_starts[k] < end:
+                k += 1
+            nxt_cue = cue_starts[k] if k < len(cue_starts) else len(text) + 1
+            q = last + 1
             while q < len(quotes.spans) and q not in claimed_quotes:
                 s2, e2, _ = quotes.spans[q]
                 gap = text[end:s2]
@@ -1079,6 +1081,9 @@ def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
         if c.speaker_span is not None:
             span = c.speaker_span
         out.append(RawClaim(span, kind, name, desc, c.cue, c.kind, c.content, c.direct))
+        if kind == "named" and name and name.split()[-1].lower() not in actors.persons:
+            # a name the NER missed, used as a speaker: a person for later "he"/"she"
+            actors.persons[name.split()[-1].lower()] = _Person(name, set(), c.cue[0])
         if kind in ("named", "pronoun", "role") and name is not None:
             key = name.split()[-1].lower()
             if key in actors.persons:

@@ -135,16 +135,18 @@ SUPPORT_OUTLET = re.compile(
     r"^(?i:please )?(?i:support) (?P<outlet>(?:[Tt]he )?[A-Z][\w'’&.-]*(?:\s+(?:of |the |and |& )?[A-Z][\w'’&.-]*){0,5})\s*[!.]?$"
 )
 # -- subscription ----------------------------------------------------------------------------
-_SUBSCRIPTION = _rx(
+_SUBSCRIPTION = _rx(  # distinctive promo phrases
     r"\b(?:delivered|sent|straight|direct(?:ly)?) to your inbox\b",
-    r"\bsign up\b.{0,40}\b(?:newsletter|today|now|here|free|for (?:our|the|free|daily|weekly))\b",
-    r"^sign up\b.{0,60}$",
-    r"\bsubscribe\b.{0,30}\b(?:now|today|here|newsletter|in print|or digital|to (?:our|the) (?:newsletter|magazine|channel|podcast|print))\b",
-    r"^subscribe\b.{0,60}$",
-    r"\b(?:get|receive|our|free|daily|weekly) (?:\w+ )?newsletters?\b",
+    r"\bsign up (?:today|now|here|for free)\b",
+    r"^(?:sign up|subscribe)\b.{0,60}$",
+    r"\bsubscribe (?:now|today|here)\b",
     r"\bget (?:daily|weekly|the latest)(?: or (?:daily|weekly))? (?:updates|news|headlines)\b",
-    r"\b(?:already a subscriber|subscribers? only|log ?in to (?:read|continue)|create a free account|register for free|free trial)\b",
+    r"\b(?:already a subscriber|subscribers? only|log ?in to (?:read|continue)|create a free account|register for free|start (?:your|a) free trial)\b",
     r"\bunlimited (?:digital )?access\b",
+)
+_SUBSCRIPTION_WEAK = _rx(  # promo only when addressed to the reader ("you", "your") or short
+    r"\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|podcast|channel|magazine|in print|or digital|updates)\b",
+    r"\b(?:get|receive|our|free|daily|weekly) (?:\w+ )?newsletters?\b",
 )
 _ADVERT = _rx(r"^(?:advertisement|advertising|ad|sponsored|paid (?:post|content)|story continues below(?: advertisement)?)$")
 # -- photo credits ---------------------------------------------------------------------------
@@ -181,9 +183,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Cheap keyword gates: a long paragraph is only searched with a rule's regex when one of its
+# keywords occurs (the regexes are alternations that are slow on long texts).
+_GATE_DONATION = ("favo", "support", "donat", "contribut", "remind", "later", "not now", "payment", "member",
+                  "patron", "journalism", "join us", "gift")
+_GATE_SUBSCRIPTION = ("inbox", "sign up", "subscri", "newsletter", "updates", "news", "headlines", "account",
+                      "trial", "access", "log in", "login")
+_GATE_SOCIAL = ("follow", "fan", "like us", "find us", "join us", "connect", "feeds", "share", "facebook",
+                "twitter", "youtube", "instagram", "google", "linkedin", "whatsapp", "telegram", "vk", "rss",
+                "pinterest", "reddit", "tumblr", "flipboard", "tiktok", "viber", "mastodon", "threads", "x.com")
+
+
+def _gate(low: str, keys: tuple[str, ...]) -> bool:
+    return any(k in low for k in keys)
+
+
 def line_reason(text: str) -> str | None:
     """The boilerplate kind of one unit judged alone, or None."""
     n = len(text)
+    low = text.lower()
     if n <= 160:
         if _COMMENTS.search(text):
             return COMMENTS
@@ -202,12 +220,15 @@ def line_reason(text: str) -> str | None:
             return DONATION
         if _menu(text):
             return NAVIGATION
-    if n <= 300 and _social(text):
+    if n <= 300 and _gate(low, _GATE_SOCIAL) and _social(text):
         return SOCIAL
-    if n <= 2000 and _DONATION.search(text):
+    if n <= 2000 and _gate(low, _GATE_DONATION) and _DONATION.search(text):
         return DONATION
-    if n <= 300 and _SUBSCRIPTION.search(text):
-        return SUBSCRIPTION
+    if n <= 300 and _gate(low, _GATE_SUBSCRIPTION):
+        if _SUBSCRIPTION.search(text):
+            return SUBSCRIPTION
+        if (n <= 100 or re.search(r"\byour?\b", low)) and _SUBSCRIPTION_WEAK.search(text):
+            return SUBSCRIPTION
     if 40 <= n <= 20000 and _icon_garbage(text):
         return ICONS
     return None
@@ -385,8 +406,8 @@ def _block_rules(texts: Sequence[str], blocks: Sequence[int], reasons: list[str 
     while changed:
         changed = False
         for i in range(n):
-            if reasons[i] is None and len(texts[i]) <= 2000 and _DONATION_WEAK.search(texts[i]):
-                if (i > 0 and reasons[i - 1] == DONATION) or (i + 1 < n and reasons[i + 1] == DONATION):
+            if reasons[i] is None and len(texts[i]) <= 2000:
+                if ((i > 0 and reasons[i - 1] == DONATION) or (i + 1 < n and reasons[i + 1] == DONATION)) and _DONATION_WEAK.search(texts[i]):
                     reasons[i] = DONATION
                     changed = True
     # a short unit sandwiched between two removals with the same reason

@@ -31,6 +31,7 @@ _INVISIBLE = "\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u
 # A run with at least one non-plain-space whitespace or invisible char, or 2+ plain spaces.
 _ODD = re.compile(rf"(?:[ ]*(?:[^\S ]|[{_INVISIBLE}]))+[ ]*|[ ]{{2,}}")
 _INVISIBLE_RE = re.compile(rf"[{_INVISIBLE}]")
+_ODD_CHAR = re.compile(rf"[^\S ]|[{_INVISIBLE}]|  ")  # fast test: is there anything to normalise?
 STRIP = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "".join(
     chr(c) for c in range(0x3001) if _INVISIBLE_RE.match(chr(c))
 ) + "\ufeff"
@@ -92,6 +93,11 @@ def normalise(runs: list[Run]) -> list[Run]:
             emit(run)
             continue
         text, base, pos = run.text, run.raw_start, 0
+        if not text:
+            continue
+        if not _ODD_CHAR.search(text):  # the common case: nothing to fold
+            _plain(text, base, 0, len(text), emit, space)
+            continue
         for m in _ODD.finditer(text):
             if m.start() > pos:
                 _plain(text, base, pos, m.start(), emit, space)

@@ -9,6 +9,9 @@ Which actors get a brief and every cap on what is shown: :mod:`generator.pdf.sel
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +25,13 @@ __all__ = ["build_pdfs", "briefing_html", "brief_html", "brief_actors", "BRIEFS_
 
 BRIEFING = "briefing.pdf"
 BRIEFS_DIR = "briefs"
+
+
+def _engine_key() -> str:
+    import pydyf
+    import weasyprint
+
+    return f"weasyprint {weasyprint.__version__} pydyf {pydyf.__version__}"
 
 
 def briefing_html(dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str) -> str:
@@ -42,12 +52,19 @@ def build_pdfs(
     *,
     title: str,
     built_at: str,
+    cache: Path | None = None,
 ) -> list[Path]:
     """Write ``site/briefing.pdf`` and one ``site/briefs/<actor-id>.pdf`` per actor with a brief.
 
     Returns the paths written, sorted. Stale briefs (actors that no longer get one) are removed, so
     ``site/briefs/`` always matches the dossier. ``extractions`` is accepted for the pipeline's
     uniform call; the PDFs are built from the resolved model (evidence sentences from ``articles``).
+
+    ``cache``: optional folder (e.g. ``.cache/dossier/pdf``) keeping each PDF under the sha256 of its
+    HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered
+    (the HTML holds the build date, so this pays off for rebuilds on the same day or with
+    ``SOURCE_DATE_EPOCH``). Entries not used by this build are deleted, so the folder holds one
+    build's PDFs at most.
     """
     del extractions  # everything needed is in the resolved model and the articles
     site = Path(site)
@@ -56,18 +73,42 @@ def build_pdfs(
     briefs = {a.id for a in actors}
     fetcher = LocalOnlyFetcher()
     written: list[Path] = []
+    used: set[str] = set()
+
+    def render(html: str, target: Path) -> None:
+        if cache is None:
+            write_pdf(html, target, base_url=site, fetcher=fetcher)
+            return
+        key = hashlib.sha256((_engine_key() + "\0" + html).encode("utf-8")).hexdigest()
+        used.add(key)
+        hit = Path(cache) / f"{key}.pdf"
+        if hit.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            shutil.copyfile(hit, tmp)
+            tmp.replace(target)
+            return
+        write_pdf(html, target, base_url=site, fetcher=fetcher)
+        Path(cache).mkdir(parents=True, exist_ok=True)
+        tmp = hit.with_name(f".{hit.name}.{os.getpid()}.tmp")
+        shutil.copyfile(target, tmp)
+        tmp.replace(hit)
 
     ctx = briefing_context(dossier, articles, title=title, built_at=built_at, rel=rel)
     target = site / BRIEFING
-    write_pdf(_html.briefing_html(ctx), target, base_url=site, fetcher=fetcher)
+    render(_html.briefing_html(ctx), target)
     written.append(target)
 
     out_dir = site / BRIEFS_DIR
     for actor in actors:
         bctx = brief_context(dossier, articles, actor, title=title, built_at=built_at, rel=rel, briefs=briefs)
         target = out_dir / f"{actor.id}.pdf"
-        write_pdf(_html.brief_html(bctx), target, base_url=site, fetcher=fetcher)
+        render(_html.brief_html(bctx), target)
         written.append(target)
+    if cache is not None and Path(cache).is_dir():
+        for entry in Path(cache).glob("*.pdf"):
+            if entry.stem not in used:
+                entry.unlink()
     if out_dir.is_dir():
         keep = {p.name for p in written}
         for stale in out_dir.glob("*.pdf"):

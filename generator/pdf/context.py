@@ -16,7 +16,8 @@ from ..model import Actor, Article, Claim, Dossier, Event, Role, Source
 from ..render.fmt import date_text, plural, short_date
 from . import select as S
 from .select import Relations
-from .svg import relationship_graph, roles_chart, series_chart, timeline_chart
+from ..render.svg import GraphEdge, GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
+from .svg import roles_chart
 
 # --- views ---------------------------------------------------------------------------------------
 
@@ -140,6 +141,7 @@ class BriefingContext:
     n_events: int
     n_claims: int
     n_briefs: int
+    n_eligible: int  # actors that would deserve a brief before the MAX_BRIEFS cap
     n_problems: int
     summary: tuple[str, ...]  # overview paragraphs (plain text)
     outlets: tuple[tuple[str, int], ...]
@@ -368,9 +370,8 @@ def briefing_context(
     dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str, rel: Relations | None = None
 ) -> BriefingContext:
     rel = rel or Relations.of(dossier)
-    eligible = S.brief_actors(dossier, rel)
-    briefs = {a.id for a in eligible}
-    ranked_actors = sorted(eligible, key=lambda a: S.actor_rank(a, rel))
+    ranked_actors = S.eligible_actors(dossier, rel)
+    briefs = {a.id for a in S.brief_actors(dossier, rel)}
     key_actors = ranked_actors[: S.BRIEFING_ACTORS]
     ranked_events = sorted(dossier.events, key=S.event_rank)
     key_events = ranked_events[: S.BRIEFING_EVENTS]
@@ -403,22 +404,22 @@ def briefing_context(
     outlets = Counter(s.outlet or "outlet unknown" for s in dossier.sources)
     outlet_list = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))
 
+    in_pdf = {a.id for a in key_actors}
     figures = []
-    graph_ids = [a.id for a in ranked_actors[: S.GRAPH_ACTORS]]
-    edges = S.relationship_edges(dossier, graph_ids)
-    if len(graph_ids) >= 2 and edges:
-        nodes = [(a.id, a.name, a.kind, len(set(a.sources)), anchor("actor", a.id)) for a in ranked_actors[: S.GRAPH_ACTORS]]
-        figures.append(Figure(relationship_graph(nodes, edges), f"Relations between the {len(graph_ids)} most present actors: a line joins two actors named in the same sentences, one speaking about the other, or taking part in the same events; thicker means more often."))
+    graph = relationship_figure(dossier, rel, lambda a: f"#{anchor('actor', a)}" if a in in_pdf else "")
+    if graph:
+        figures.append(graph)
     for series in sorted(dossier.series, key=lambda s: (-len(s.points), s.id))[: S.SERIES_CHARTS]:
-        pts = [(p.date, p.value, p.qualifier) for p in series.points if p.date]
-        if len(pts) >= 2:
-            figures.append(Figure(series_chart(series.title, pts), f"{series.title}: figures reported in the articles, by the date they refer to."))
+        pts = sorted((p for p in series.points if p.date), key=lambda p: (p.date, p.value, p.ref.source, p.ref.sentence))
+        pic = series_svg(series.title, [SeriesPointView(p.date, p.value, " ".join(x for x in (p.qualifier, f"{p.value:,}") if x)) for p in pts])
+        if pic:
+            figures.append(Figure(pic, f"{series.title}: figures reported in the articles, by the date they refer to."))
 
-    tl_points = [(e.date, e.title, anchor("event", e.id)) for e in key_events if e.date]
-    tl_points += [(s.published.value, s.outlet or "source", None) for s in dossier.sources if s.published.value and s.published.precision == "day"]
+    dated_key = sorted((e for e in key_events if e.date), key=lambda e: (e.date, e.id))
     tl_fig = None
-    if any(e.date for e in key_events):
-        tl_fig = Figure(timeline_chart(tl_points), "Key events (above the axis) and the publication dates of the sources (ticks below).")
+    pic = timeline_svg([TimelineItem(e.id, f"{short_date(e.date, e.date_precision)} · {e.title}", e.date, f"#{anchor('event', e.id)}") for e in dated_key])
+    if pic:
+        tl_fig = Figure(pic, f"The {len(dated_key)} dated key events. A dot is a day; a bar a month or a year in which the article does not say the day.")
 
     top_names = ", ".join(a.name for a in ranked_actors[:5])
     summary = [
@@ -446,6 +447,7 @@ def briefing_context(
         n_events=len(dossier.events),
         n_claims=len(dossier.claims),
         n_briefs=len(briefs),
+        n_eligible=len(ranked_actors),
         n_problems=sum(1 for p in dossier.problems if p.severity == "error"),
         summary=tuple(summary),
         outlets=tuple(outlet_list[: S.OUTLETS_SHOWN]),
@@ -453,12 +455,51 @@ def briefing_context(
         figures=tuple(figures),
         timeline_figure=tl_fig,
         timeline=timeline,
-        actors=_capped(actors_v, S.BRIEFING_ACTORS, len(eligible)),
+        actors=_capped(actors_v, S.BRIEFING_ACTORS, len(ranked_actors)),
         events=_capped(events_v, S.BRIEFING_EVENTS, len(dossier.events)),
         corroborated=_capped(corr_v, S.BRIEFING_CLAIMS, len(corr)),
         divergent=_capped(div_v, S.BRIEFING_CLAIMS, len(div)),
         sources=doc.source_list(),
-        caps={k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM")},
+        caps={k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM", "MAX_BRIEFS")},
+    )
+
+
+def relationship_figure(dossier: Dossier, rel: Relations, href) -> Figure | None:
+    """The site's relationship graph (``generator.render.svg.graph_svg``) with the same edges:
+    "met" = took part in the same events, "about" = a claim by one names the other; the
+    ``render.GRAPH_LIMIT`` actors with the most links. ``href(actor_id)`` gives in-PDF anchors."""
+    from ..render import GRAPH_LIMIT
+
+    met: Counter = Counter()
+    about: Counter = Counter()
+    for e in dossier.events:
+        parts = sorted({p for p in e.participants if p in rel.actors})
+        for i, a in enumerate(parts):
+            for b in parts[i + 1 :]:
+                met[(a, b)] += 1
+    for c in dossier.claims:
+        if c.speaker in rel.actors:
+            for b in sorted(set(c.about)):
+                if b in rel.actors and b != c.speaker:
+                    about[(c.speaker, b)] += 1
+    edges = [GraphEdge(a, b, "met", n) for (a, b), n in sorted(met.items())]
+    edges += [GraphEdge(a, b, "about", n) for (a, b), n in sorted(about.items())]
+    degree: Counter = Counter()
+    for e in edges:
+        degree[e.a] += e.weight
+        degree[e.b] += e.weight
+    ranked = sorted(degree, key=lambda a: (-degree[a], -rel.actors[a].mention_count, a))
+    keep = set(ranked[:GRAPH_LIMIT])
+    if len(keep) < 2:
+        return None
+    nodes = [GraphNode(a, rel.actors[a].name, rel.actors[a].kind, href(a)) for a in sorted(keep)]
+    pic = graph_svg(nodes, [e for e in edges if e.a in keep and e.b in keep])
+    left = len(degree) - len(keep)
+    return Figure(
+        pic + graph_legend(),
+        f"Relations between {len(keep)} actors: a solid line joins actors taking part in the same events, a dashed "
+        f"arrow points from a speaker to an actor their claims name; thicker means more often."
+        + (f" {left} more actors with links are left out (see the site's timeline page)." if left else ""),
     )
 
 

@@ -8,8 +8,10 @@ brief.
 
 Which actors get a brief (:func:`brief_actors`): persons, organisations, states and armed groups
 (not places, not loose groups such as "activists") that speak at least one claim, take part in at
-least one event, or are mentioned by at least two sources. One-off names mentioned by a single
-article and never quoted are left to the site.
+least one event, or are mentioned by at least two sources -- and of those, the ``MAX_BRIEFS`` most
+present (by sources, mentions, claims). One-off names mentioned by a single article and never quoted
+are left to the site. The cap keeps the PDF stage bounded too: a brief costs 0.2-1 s of WeasyPrint,
+so 2,000 briefs of a large corpus would take longer than everything else in the build.
 
 Everything is sorted by explicit keys ending in the id, so the same Dossier gives the same PDFs.
 """
@@ -24,6 +26,7 @@ from ..model import Actor, Article, Claim, Dossier, Event, Source
 
 # --- caps (the PDF states every cut: "N more in the site") -------------------------------------
 BRIEF_KINDS = ("person", "organisation", "state", "armed_group")
+MAX_BRIEFS = 100  # actor briefs written, most present first
 BRIEFING_ACTORS = 30  # key actors, by number of sources then mentions
 BRIEFING_EVENTS = 30  # key events, by number of sources
 BRIEFING_CLAIMS = 15  # each of "most corroborated" and "most divergent"
@@ -83,9 +86,8 @@ class Relations:
         return r
 
 
-def brief_actors(dossier: Dossier, rel: Relations | None = None) -> list[Actor]:
-    """Actors that get ``briefs/<id>.pdf`` (see the module docstring), sorted by id."""
-    rel = rel or Relations.of(dossier)
+def eligible_actors(dossier: Dossier, rel: Relations) -> list[Actor]:
+    """Actors worth a brief before the cap, most present first."""
     return sorted(
         (
             a
@@ -93,8 +95,15 @@ def brief_actors(dossier: Dossier, rel: Relations | None = None) -> list[Actor]:
             if a.kind in BRIEF_KINDS
             and (rel.claims_by_speaker.get(a.id) or rel.events_by_actor.get(a.id) or len(set(a.sources)) >= 2)
         ),
-        key=lambda a: a.id,
+        key=lambda a: actor_rank(a, rel),
     )
+
+
+def brief_actors(dossier: Dossier, rel: Relations | None = None, limit: int | None = None) -> list[Actor]:
+    """Actors that get ``briefs/<id>.pdf`` (see the module docstring), sorted by id."""
+    rel = rel or Relations.of(dossier)
+    cap = MAX_BRIEFS if limit is None else limit
+    return sorted(eligible_actors(dossier, rel)[:cap], key=lambda a: a.id)
 
 
 # --- ranking ------------------------------------------------------------------------------------

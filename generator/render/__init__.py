@@ -54,6 +54,9 @@ LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pag
 GRAPH_LIMIT = 30  # actors drawn in the relationship graph
 TIMELINE_LIMIT = 60  # events drawn on the timeline picture (the table below lists all)
 HOME_LIMIT = 8
+# Search: an actor's page must come first for any of its names, ahead of the claims quoting it
+# (whose titles carry the speaker's name too). Material multiplies the page's score by this.
+ACTOR_BOOST = 10
 
 KIND_LABELS = {
     "person": "person",
@@ -236,7 +239,7 @@ def render(
         pages[path] = _tidy(text)
 
     for a in sorted(dossier.actors, key=lambda a: a.id):
-        emit(page_path("actors", a.id), "actor.md.j2", a=a, front=front_matter([f"actor: {_kind(a.kind)}"], boost=2))
+        emit(page_path("actors", a.id), "actor.md.j2", a=a, front=front_matter([f"actor: {_kind(a.kind)}"], boost=ACTOR_BOOST))
     for e in sorted(dossier.events, key=lambda e: e.id):
         emit(page_path("events", e.id), "event.md.j2", e=e, front=front_matter([f"event: {_kind(e.kind)}"]))
     for c in sorted(dossier.claims, key=lambda c: c.id):
