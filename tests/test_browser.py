@@ -1,8 +1,9 @@
 """The built site in a real browser (Debian's Chromium driven by Playwright).
 
-By default the site is built from the hand-made fixture dossier (tests/fixtures_dossier.py) with the
-project's mkdocs.yml; set ``DOSSIER_SITE=path/to/site`` to check another built site (e.g. the one
-``dossier build`` made from seeds/). The site is served on 127.0.0.1 by a thread; every request to
+Each test runs against two sites: one built from the hand-made fixture dossier
+(tests/fixtures_dossier.py, hostile article text included) with the project's mkdocs.yml, and the
+one ``dossier build`` makes from seeds/ (conftest's ``seeds_site``). ``DOSSIER_SITE=path/to/site``
+checks that built site instead. The site is served on 127.0.0.1 by a thread; every request to
 any other host is recorded and aborted, so "no outside request" is checked, not assumed.
 
 What is checked:
@@ -41,15 +42,21 @@ def _require_browser():
         pytest.skip("playwright (Python) is not installed: pip install -r requirements/dev.txt")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+SITES = ["given"] if os.environ.get("DOSSIER_SITE") else ["fixture", "seeds"]
+
+
+@pytest.fixture(scope="module", params=SITES)
+def site(request, tmp_path_factory) -> Path:
+    """The hand-made fixture site (hostile text included) and the site ``dossier build`` makes from
+    seeds/ (conftest's ``seeds_site``), or the one named by ``DOSSIER_SITE``."""
     _require_browser()
-    given = os.environ.get("DOSSIER_SITE")
-    if given:
-        path = Path(given).resolve()
+    if request.param == "given":
+        path = Path(os.environ["DOSSIER_SITE"]).resolve()
         if not (path / "index.html").is_file():
-            pytest.fail(f"DOSSIER_SITE={given} has no index.html")
+            pytest.fail(f"DOSSIER_SITE={path} has no index.html")
         return path
+    if request.param == "seeds":
+        return request.getfixturevalue("seeds_site")
     return build_site(fixture_pages(), tmp_path_factory.mktemp("browser-site"))
 
 

@@ -151,7 +151,6 @@ _TITLE_WORDS = set(
     "director commander minister-president first lady sir lord".split()
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
-_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "prep", "oprd", "acomp", "parataxis", "advcl", "attr"}
 _QUOTE_OPEN = "“„«"
 _QUOTE_CLOSE = "”»"
 _QUOTE_BOTH = '"'
@@ -389,9 +388,10 @@ def _subject(v: Token, sent_start: int = 0) -> Token | None:
             # "As part of his plea, Marcel Lazar, 44, said": the name hangs elsewhere
             k = v.i - 1
             while k >= sent_start and (v.doc[k].is_punct or v.doc[k].dep_ == "appos"
-                                         and v.doc[k].pos_ == "NUM"):
+                                         and v.doc[k].pos_ == "NUM" or v.doc[k].dep_ == "advmod"
+                                         and v.doc[k].head is v):
                 k -= 1
-            if k >= sent_start and k < v.i - 1:
+            if k >= sent_start and k < v.i:
                 t = v.doc[k]
                 while t.dep_ in ("appos",) and t.pos_ == "NUM":
                     t = t.head
@@ -1028,7 +1028,11 @@ _GAP_RE = re.compile(r"^[\s,.;:—–-]*$")
 
 def _is_attribution_gap(gap: str) -> bool:
     # only punctuation, or the cue sentence itself ("," he said. ") already covered by end
-    return bool(_GAP_RE.match(gap))
+    if _GAP_RE.match(gap):
+        return True
+    # '"...," Cameron said Thursday. "..."': a date or place after the cue
+    g = gap.strip()
+    return len(g.split()) <= 3 and g[-1:] in ".,:;" and not any(q in g for q in "\"“”")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1053,7 +1057,7 @@ def _np_bounds(tok: Token) -> tuple[int, int]:
         else:
             b = max(b, c.right_edge.i)
     doc = tok.doc
-    while a < b and (doc[a].is_punct or doc[a].is_space):
+    while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].ent_type_ in ("DATE", "TIME")):
         a += 1
     while b > a and (doc[b].is_punct or doc[b].is_space):
         b -= 1

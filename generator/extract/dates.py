@@ -512,6 +512,16 @@ def _relative(s: str, base: dt.date | None, tense: str, lead: list[str]) -> _Res
             return _Res(None, None, "no publication date")
         return _weekday(_WEEKDAYS[m.group("wd")], m.group("rel"), base, tense)
 
+    # -- "Monday of last week", "Tuesday next week" ------------------------------------------------
+    m = re.fullmatch(rf"(?P<wd>{_WEEKDAY_RE})(?: of)? (?P<rel>last|this|next) week", s)
+    if m:
+        if base is None:
+            return _Res(None, None, "no publication date")
+        monday = base - dt.timedelta(days=base.weekday())
+        shift = {"last": -7, "this": 0, "next": 7}[m.group("rel")]
+        d = _add_days(monday, shift + _WEEKDAYS[m.group("wd")])
+        return _day(d) if d else _Res(None, None, "out of range")
+
     # -- N units ago / from now / earlier ------------------------------------------------------
     m = re.fullmatch(rf"(?:about |some |nearly |almost |more than |over |roughly |around |just |"
                      rf"less than |exactly |only )?(?P<n>{_NUMBER_RE}|a few|few|several|some|many) "
@@ -695,12 +705,16 @@ def _this_unit(rel: str, unit: str, base: dt.date | None, tense: str) -> _Res:
     """'this/last/next/the ... <unit>' relative to the base date."""
     if rel in ("a", "an", "one") and unit in ("day", "week", "month", "year", "decade", "weekend"):
         return _Res(None, None, "duration")
+    if rel == "the next" and unit == "day":
+        return _Res(None, None, "relative to another date")  # "the next day, he left"
     if rel in ("the past", "past", "the coming", "coming", "the next") and unit != "weekend":
         return _Res(None, None, "duration")  # "the past year", "the coming week"
     if rel == "the last" and unit in ("day", "week", "month", "year", "decade", "fortnight"):
         return _Res(None, None, "duration")  # "in the last week"
     if rel == "the" and unit == "day":
         return _Res(None, None, "relative to another date")  # "on the day"
+    if rel == "the final" and unit not in ("quarter", "period"):
+        return _Res(None, None, "relative to another date")  # "the final month of the campaign"
     if rel in ("the same", "that", "the following", "following", "the prior", "prior",
                "the previous", "previous", "the year-before", "the corresponding") or \
             rel.startswith("the same "):
@@ -1236,7 +1250,7 @@ def tense_of(span: Span) -> str:
         return "none"
     t = _verb_tense(tok)
     if via_noun and t == "future:progressive":
-        return "present"
+        return "past"  # "is raising questions about Monday's debate": the noun's time, not the verb's
     return t.split(":")[0]
 
 
@@ -1355,6 +1369,9 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
         if span is None:
             continue
         value, precision, note = resolve_span(span, published)
+        if (value is not None and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"
+                and re.fullmatch(_HOLIDAY_RE, _clean(span.text))):
+            value, precision, note = None, None, "modifier, not a date"  # "Christmas trees"
         start, end = _trim(doc.text, span.start_char, span.end_char)
         out.append(RawDate(start, end, doc.text[start:end], value, precision, note))
     return out

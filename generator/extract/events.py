@@ -162,6 +162,8 @@ def _trigger_kind(tok: Token) -> str | None:
             return None
         if kind == "vote" and tok.dep_ == "compound":
             return None  # "vote count", "vote rigging"
+        if kind == "attack" and key in ("attack", "assault", "raid") and not _violent(tok):
+            return None  # "attacks on a rival" in politics are words
         return kind
     if tok.pos_ == "VERB":
         kind = VERB_TRIGGERS.get(lemma)
@@ -171,7 +173,7 @@ def _trigger_kind(tok: Token) -> str | None:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if not any(o.lemma_.lower() in _BLOCKABLE for o in objs):
                 return None
-        if lemma == "attack" and tok.tag_ == "VBG" and tok.dep_ == "amod":
+        if lemma == "attack" and not _violent(tok):
             return None
         if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("demand", "need", "target",
                                                                             "requirement", "criteria",
@@ -183,6 +185,41 @@ def _trigger_kind(tok: Token) -> str | None:
             return None  # "announced sanctions": the noun is the event
         return kind
     return None
+
+
+_VIOLENT_MODIFIERS = {
+    "terrorist", "terror", "suicide", "chemical", "air", "rocket", "missile", "military", "bomb",
+    "gas", "mortar", "armed", "deadly", "militant", "drone", "insurgent", "rebel", "artillery",
+    "gun", "knife", "car", "truck", "grenade", "sniper", "ground", "naval", "nuclear", "bloody",
+    "fatal", "lethal", "violent", "coordinated", "jihadist", "islamist", "guerrilla", "police",
+}  # fmt: skip
+_ARMED_SUBJECTS = {
+    "troops", "forces", "army", "soldiers", "rebels", "militants", "fighters", "jets", "warplanes",
+    "gunmen", "insurgents", "militia", "militias", "aircraft", "planes", "helicopters", "tanks",
+    "police", "jihadists", "bombers", "drones", "artillery", "navy", "military",
+}  # fmt: skip
+
+
+def _violent(tok: Token) -> bool:
+    """An attack that is physical, not verbal: a violent modifier ("suicide attack"), an armed
+    subject ("troops attacked"), or a place where it happened ("the attack in Kabul")."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _VIOLENT_MODIFIERS for c in kids):
+        return True
+    if tok.pos_ == "VERB":
+        subj = [c for c in kids if c.dep_ == "nsubj"]
+        if any(s.lower_ in _ARMED_SUBJECTS or any(c.lower_ in _ARMED_SUBJECTS for c in s.children) for s in subj):
+            return True
+        if any(c.dep_ == "dobj" and c.ent_type_ in _PLACE_LABELS for c in kids):
+            return True
+    elif tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+            c.lower_ in _ARMED_SUBJECTS for c in tok.head.children if c.dep_ == "nsubj"):
+        return True  # "rebels launched an attack"
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ("in", "near", "at"):
+            if any(p.ent_type_ in _PLACE_LABELS for p in c.children if p.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _agreement_happens(tok: Token) -> bool:
@@ -567,8 +604,8 @@ def _party_tokens(t: Token) -> list[Token]:
     for c in t.children:
         if c.dep_ in ("compound", "appos", "poss") and _is_party(c):
             out.append(c)
-        if c.dep_ == "amod" and c.ent_type_ == "NORP":
-            out.append(c)  # "Syrian troops", "Russian diplomats"
+        if c.dep_ == "amod" and c.ent_type_ == "NORP" and t.tag_ == "NNS":
+            out.append(c)  # "Syrian troops", "Russian diplomats" (not "the Democratic candidate")
     return out
 
 

@@ -1,32 +1,37 @@
 """Boilerplate rules: which units (lines/paragraphs) of a scraped article are not the article.
 
-Every rule is general page furniture, never a sentence of a particular article; each removed unit
-gets a reason, shown on the source page. The rules, in the order they run:
+Every rule describes general page furniture, never a sentence of a particular article; each removed
+unit gets a reason, shown on the source page. The rules, in the order they run:
 
-1. **Line rules** (context-free; a unit is judged on its own text, with length limits so that a
-   real paragraph that merely *mentions* "subscribe" or "donations" is never taken):
-   navigation ("Skip to: Content", "(Page 2 of 2)", "Read more", "Related articles:", "Archived
-   Story", "Editor's Picks", menu lines of ``|``-separated links...), comment widgets ("Read
-   Comments", "Sign in to Comment"...), social links ("Follow us!", lists of network names),
-   donation appeals ("we have a small favor to ask", "please support us", "Remind me later",
-   "Support The X!"...), subscription promos ("delivered to your inbox", "Sign up today"...),
-   advertisement labels, photo credits ("Photo: X", "Reuters / X"), icon-font garbage (a long line
-   without sentences in which one word -- "icon" -- repeats again and again).
+1. **Line rules** (a unit judged alone; length limits and keyword gates keep a real paragraph that
+   merely *mentions* "subscribe" or "donation" from being taken):
+   navigation ("Skip to: Content", "(Page 2 of 2)", "Read more", "Archived Story", menu lines of
+   ``|``-separated short items...); end markers ("Related articles:", "Editor's Picks", "Special
+   Offer", "You may also like"...); comment widgets ("Read Comments", "Sign in to Comment"...);
+   social links ("Follow us!", a line of network names); donation appeals -- *strong* cues, one is
+   enough ("we have a small favor to ask", "please support us", "Not ready to support today?",
+   "Remind me later", "Support The X!"), *weak* cues ("we need your help", "your support") count
+   only next to a strong one; subscription promos ("delivered to your inbox", "Sign up today"; a
+   "subscribe to the newsletter" only when addressed to the reader); advertisement labels; photo
+   credits ("Photo: X", "Reuters / X"); copyright lines; icon-font garbage (no sentence, no comma,
+   few digits, one content word -- "icon" -- making up 12 % or more of the words).
 2. **Block rules**: a list whose bullet items are short and sell something ("Subscribe in print or
    digital") is a promo list; a short unit in a block where most units were removed shares their
-   fate ("payment methods" between "Not ready to support today?" and "Remind me later."), as does
+   fate ("payment methods" next to "Not ready to support today?" and "Remind me later."), as does
    a short unit sandwiched between two removals with the same reason.
-3. **Header zone** (before the first body paragraph): datelines and bylines are removed (the date
-   is kept as metadata); the headline is the first substantial unit left; a short unit right after
-   the headline is a **photo caption** when it scores 2 of: ends with a photographer's name after
-   a full stop ("... on Wednesday. Jane Doe") or holds a credit, describes a picture ("holding",
-   "poses", "a sign", "pictured"...), is a single short sentence, is followed by a paragraph that
-   opens with a dateline ("BERLIN — ...").
-4. **Tail**: after the first *hard* boilerplate marker that follows the article body (donation
-   appeal, comment widget, "Special Offer", "Editor's Picks", "You may also like", subscription
-   promo...), what is left is a teaser for other stories when it is small (at most half the body
-   before the marker) and made of short paragraphs (none over 45 words): it is all removed.
-   A mid-article "Read more: ..." followed by real paragraphs is therefore not a tail.
+3. **Header zone** (the first units, before the first body paragraph): a line that is only a date
+   ("Published 3:39pm Monday, June 17, 2013") is a dateline, "By Jane Doe" a byline -- both removed,
+   the date kept as metadata; the headline is the first short unit left; the unit right after the
+   headline is a **photo caption** when it scores 2: ends with a name after a full stop ("... on
+   Wednesday. Jane Doe") or holds a credit (2); shows an object or a pose ("hold a sign", "poses
+   for", "pictured") (2) or merely a scene verb ("carrying", "walks") (1); is followed by a lede
+   opening with a dateline ("BERLIN — ...") (1). Questions and texts over 300 characters are never
+   captions. Measured on 3,800 clean articles (BBC, PolNeAR, Reuters): 1 lede taken for a caption.
+4. **Tail**: after the first *hard* marker that follows the article body (donation appeal, comment
+   widget, end marker, subscription promo, social links, advertisement), the rest is a teaser for
+   other stories when it is small (at most half the body before the marker) and made of short
+   paragraphs (none over 45 words): it is all removed. A mid-article "Related articles:" followed
+   by real paragraphs is therefore not a tail.
 5. **Agency credit**: a last line such as "(AP, Reuters)" is a credit, not text.
 """
 
@@ -309,7 +314,8 @@ def classify(
     # datelines and bylines: short lines among the first units (before block rules can swallow them)
     datelines: list[int] = []
     for i in range(min(n, HEADER_UNITS)):
-        continues = i > 0 and blocks[i - 1] == blocks[i] and re.search(r"[a-z,;]$", texts[i - 1])
+        # a line continuing the (kept) line above is not a dateline ("...in\nDecember 1986.")
+        continues = i > 0 and blocks[i - 1] == blocks[i] and reasons[i - 1] is None and re.search(r"[a-z,;]$", texts[i - 1])
         if reasons[i] is None and not continues:
             if dateline(texts[i]):
                 reasons[i] = DATELINE

@@ -16,6 +16,7 @@ from ..model import Actor, Article, Claim, Dossier, Event, Role, Source
 from ..render.fmt import date_text, plural, short_date
 from . import select as S
 from .select import Relations
+from ..render import svg as site_svg
 from ..render.svg import GraphEdge, GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
 from .svg import roles_chart
 
@@ -126,8 +127,19 @@ class Capped:
 
 @dataclass(frozen=True)
 class Figure:
-    svg: str  # markup built by generator.pdf.svg (every text in it escaped)
+    svg: str  # markup built by generator.render.svg / generator.pdf.svg (every text in it escaped)
     caption: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "svg", for_print(self.svg))
+
+
+def for_print(svg: str) -> str:
+    """The site's SVG, fixed for WeasyPrint: its label halo (a white stroke drawn *under* the glyphs
+    with ``paint-order: stroke``) is dropped, because WeasyPrint 70 ignores ``paint-order`` and
+    paints the white stroke over the text, which then disappears."""
+    halo = getattr(site_svg, "HALO", None)
+    return svg.replace(" " + halo, "").replace(halo, "") if halo else svg
 
 
 @dataclass(frozen=True)

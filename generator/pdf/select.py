@@ -18,8 +18,8 @@ Everything is sorted by explicit keys ending in the id, so the same Dossier give
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..model import Actor, Article, Claim, Dossier, Event, Source
@@ -33,7 +33,6 @@ BRIEFING_CLAIMS = 15  # each of "most corroborated" and "most divergent"
 BRIEFING_TIMELINE = 40  # rows of the chronology
 CITATIONS_PER_ITEM = 3  # sources cited inline for one claim or event ("and 4 more sources")
 PARTNERS_PER_CLAIM = 3  # corroborating / diverging claims shown under one claim
-GRAPH_ACTORS = 16  # nodes in the relationship graph
 SERIES_CHARTS = 3
 OUTLETS_SHOWN = 10
 BRIEF_CLAIMS = 60  # an actor's own claims
@@ -154,36 +153,6 @@ def _dedupe_pairs(cands: list[Claim], partners) -> list[Claim]:
         shown.add(c.id)
         shown.update(list(partners(c))[:PARTNERS_PER_CLAIM])
     return out
-
-
-def relationship_edges(dossier: Dossier, actor_ids: Iterable[str]) -> list[tuple[str, str, int]]:
-    """Weighted links between the given actors: sentences naming both, claims by one about the
-    other, events with both. Sorted by weight then ids."""
-    keep = set(actor_ids)
-    w: Counter[tuple[str, str]] = Counter()
-    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for a in dossier.actors:
-        if a.id in keep:
-            for ref in a.mentions:
-                in_sentence[(ref.source, ref.sentence)].add(a.id)
-    for members in in_sentence.values():
-        for x, y in _pairs(members):
-            w[(x, y)] += 1
-    for c in dossier.claims:
-        if c.speaker in keep:
-            for y in set(c.about) & keep - {c.speaker}:
-                w[tuple(sorted((c.speaker, y)))] += 1
-    for e in dossier.events:
-        for x, y in _pairs(set(e.participants) & keep):
-            w[(x, y)] += 1
-    return sorted(((x, y, n) for (x, y), n in w.items()), key=lambda t: (-t[2], t[0], t[1]))
-
-
-def _pairs(members: set[str]):
-    ms = sorted(members)
-    for i, x in enumerate(ms):
-        for y in ms[i + 1 :]:
-            yield x, y
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:

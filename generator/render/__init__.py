@@ -52,6 +52,8 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
 GRAPH_LIMIT = 30  # actors drawn in the relationship graph
+RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pages have the rest)
+CO_ACTOR_LIMIT = 12  # rows of "often mentioned with" on an actor page
 TIMELINE_LIMIT = 60  # events drawn on the timeline picture (the table below lists all)
 HOME_LIMIT = 8
 # Search: an actor's page must come first for any of its names, ahead of the claims quoting it
@@ -165,10 +167,11 @@ class _Helpers:
         src = self.ix.sources.get(source_id)
         if src is None:
             return md_escape(source_id)
-        meta = [src.outlet or "unknown outlet"]
+        meta = [src.outlet] if src.outlet else []
         if date:
             meta.append(fmt.date_text(src.published.value, src.published.precision))
-        return Md(f"{self.L.source(source_id, sentence=sentence)} ({md_escape(', '.join(meta))})")
+        link = self.L.source(source_id, sentence=sentence)
+        return Md(f"{link} ({md_escape(', '.join(meta))})") if meta else link
 
     @staticmethod
     def roles(a: Actor) -> list:
@@ -234,7 +237,8 @@ def render(
         L = Linker(path, names, ix.has_sentence)
         h = _Helpers(ix, L, briefs)
         text = env.get_template(template).render(
-            ix=ix, L=L, h=h, d=dossier, site_title=site_title, built_at=built_at, limit=LIST_LIMIT, **ctx
+            ix=ix, L=L, h=h, d=dossier, site_title=site_title, built_at=built_at, limit=LIST_LIMIT,
+            co_limit=CO_ACTOR_LIMIT, **ctx
         )
         pages[path] = _tidy(text)
 
@@ -399,7 +403,8 @@ def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
         "graph_pic": graph_pic,
         "graph_left_out": max(0, len(degree) - len(in_graph)),
         "graph_limit": GRAPH_LIMIT,
-        "relations": relations,
+        "relations": relations[:RELATION_LIMIT],
+        "relations_left_out": max(0, len(relations) - RELATION_LIMIT),
         "series": series,
     }
 
@@ -408,7 +413,11 @@ def _home_context(dossier: Dossier, ix: Index) -> dict:
     key_actors = sorted(
         dossier.actors, key=lambda a: (-len(set(a.sources)), -a.mention_count, a.name.casefold(), a.id)
     )[:12]
-    latest = [c for c in newest_first(dossier.claims) if c.date][:HOME_LIMIT]
+    # Latest claims: named speakers first (a briefing leads with who said what), others fill up.
+    dated = [c for c in newest_first(dossier.claims) if c.date]
+    named = [c for c in dated if c.speaker in ix.actors]
+    latest = (named + [c for c in dated if c.speaker not in ix.actors])[:HOME_LIMIT]
+    latest = [c for c in dated if c in latest]
     corroborated = sorted(
         dossier.claims,
         key=lambda c: (-len(set(c.sources)), -len(c.corroborating), c.date is None, c.id),

@@ -1,0 +1,156 @@
+"""Event detection (``generator.extract.events.find_events``) on small invented sentences: one
+construction per test -- trigger kinds, date/place/participant attachment, and what is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.dates import find_dates
+from generator.extract.events import RawEvent, find_events
+
+WED = dt.date(2014, 3, 5)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from generator.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+def events(nlp, text: str, published: dt.date | None = WED) -> list[dict]:
+    doc = nlp(text)
+    found = find_events(doc, find_dates(doc, published))
+    out = []
+    for e in found:
+        assert isinstance(e, RawEvent)
+        out.append({
+            "trigger": text[e.trigger[0] : e.trigger[1]],
+            "kind": e.kind,
+            "date": e.date,
+            "precision": e.precision,
+            "date_text": text[e.date_span[0] : e.date_span[1]] if e.date_span else None,
+            "place": e.place,
+            "participants": [text[a:b] for a, b in e.participants],
+            "sentence": e.sentence,
+        })
+    return out
+
+
+def only(nlp, text: str, published: dt.date | None = WED) -> dict:
+    found = events(nlp, text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_verb_meeting_with_date_place_and_both_sides(nlp) -> None:
+    e = only(nlp, "German Chancellor Angela Merkel met French President Francois Hollande in Berlin on Tuesday.")
+    assert e["kind"] == "meeting" and e["trigger"] == "met"
+    assert e["date"] == "2014-03-04" and e["precision"] == "day" and e["date_text"] == "Tuesday"
+    assert e["place"] == "Berlin"
+    assert set(e["participants"]) == {"Angela Merkel", "Francois Hollande"}
+
+
+def test_noun_talks_between_x_and_y(nlp) -> None:
+    e = only(nlp, "Talks between Iran and the European Union resumed in Geneva yesterday.")
+    assert e["kind"] == "talks"
+    assert e["date"] == "2014-03-04"
+    assert e["place"] == "Geneva"
+    assert set(e["participants"]) == {"Iran", "European Union"}
+
+
+def test_future_visit_gets_the_coming_day(nlp) -> None:
+    e = only(nlp, "Kerry will visit Cairo on Friday.")
+    assert e["kind"] == "visit"
+    assert e["date"] == "2014-03-07"
+    assert e["place"] == "Cairo"
+    assert e["participants"] == ["Kerry"]
+
+
+def test_sanctions_take_the_imposer_and_the_target(nlp) -> None:
+    e = only(nlp, "Japan imposed new sanctions on North Korea on Monday.")
+    assert e["kind"] == "sanctions" and e["trigger"] == "sanctions"
+    assert e["date"] == "2014-03-03"
+    assert set(e["participants"]) == {"Japan", "North Korea"}
+
+
+def test_veto_by_verb(nlp) -> None:
+    e = only(nlp, "China vetoed a Security Council resolution on Libya last month.")
+    assert e["kind"] == "veto"
+    assert e["date"] == "2014-02" and e["precision"] == "month"
+    assert "China" in e["participants"]
+
+
+def test_blocking_a_resolution_is_a_veto_but_blocking_a_road_is_not(nlp) -> None:
+    assert only(nlp, "Moscow blocked the draft resolution on Saturday.")["kind"] == "veto"
+    assert events(nlp, "Protesters blocked the main road into Lagos on Saturday.") == []
+
+
+def test_offensive_with_place(nlp) -> None:
+    e = only(nlp, "Government troops launched an offensive in the Kivu region on Sunday.")
+    assert e["kind"] == "offensive"
+    assert e["date"] == "2014-03-02"
+
+
+def test_next_weeks_summit(nlp) -> None:
+    e = only(nlp, "Delegates are preparing for next week's summit in Brussels.")
+    assert e["kind"] == "summit"
+    assert e["date"] == "2014-W11" and e["precision"] == "week"
+    assert e["place"] == "Brussels"
+
+
+def test_shelling_with_possessive_date(nlp) -> None:
+    e = only(nlp, "Dozens died in Tuesday's shelling of Aleppo.")
+    assert e["kind"] == "shelling"
+    assert e["date"] == "2014-03-04"
+
+
+def test_the_date_of_saying_is_not_the_date_of_the_event(nlp) -> None:
+    e = only(nlp, "The two presidents met in Vienna, officials said on Monday.")
+    assert e["kind"] == "meeting"
+    assert e["place"] == "Vienna"
+    assert e["date"] is None
+
+
+def test_negated_and_hypothetical_events_are_skipped(nlp) -> None:
+    assert events(nlp, "Obama did not meet Netanyahu in Washington.") == []
+    assert events(nlp, "Turkey could impose sanctions on Israel.") == []
+    assert events(nlp, "The opposition called for talks with the government in Cairo.") == []
+    assert events(nlp, "Brazil wants to host a summit in Rio.") == []
+    assert events(nlp, "There were no talks in Geneva on Monday.") == []
+
+
+def test_reported_plan_with_would_is_kept(nlp) -> None:
+    e = only(nlp, "The ministers agreed that the conference would take place in Oslo.")
+    assert e["kind"] == "conference" and e["place"] == "Oslo"
+
+
+def test_press_conference_and_unanchored_triggers_are_not_events(nlp) -> None:
+    found = events(nlp, "Lavinia Okafor told a news conference in Accra that the count was fair.")
+    assert all(e["kind"] != "conference" for e in found)
+    assert events(nlp, "A meeting was held.") == []
+
+
+def test_talk_in_the_singular_is_speech(nlp) -> None:
+    assert events(nlp, "The minister gave a talk in Oslo on Monday.") == []
+
+
+def test_without_publication_date_events_keep_place_and_participants(nlp) -> None:
+    e = only(nlp, "Chancellor Angela Merkel met President Francois Hollande in Berlin on Tuesday.", published=None)
+    assert e["date"] is None and e["place"] == "Berlin"
+    assert set(e["participants"]) == {"Angela Merkel", "Francois Hollande"}
+
+
+def test_sentence_index(nlp) -> None:
+    found = events(nlp, "It rained.\n\nThe leaders met in Madrid on Tuesday.")
+    assert [e["sentence"] for e in found] == [1]
+
+
+def test_agreement_needs_something_to_happen(nlp) -> None:
+    e = only(nlp, "Serbia and Kosovo signed an agreement in Brussels on Monday.")
+    assert e["kind"] == "agreement"
+    assert set(e["participants"]) >= {"Serbia", "Kosovo"}
+    assert events(nlp, "There is broad agreement in Paris on the need for reform.") == []
