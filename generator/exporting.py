@@ -35,6 +35,7 @@ def extraction_json(article: Article, ex: ArticleExtraction) -> dict[str, Any]:
                 "cue": {**_span(c.cue), "kind": c.cue_kind},
                 "content": _span(c.content),
                 "direct": c.direct,
+                "negated": c.negated,
                 "date": c.date,
             }
             for c in ex.claims

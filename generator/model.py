@@ -217,6 +217,7 @@ class ClaimMention:
     cue_kind: str = "say"  # say | accuse | announce | deny | stance | according_to | ...
     date: str | None = None  # ISO value of the date the claim was made, when the sentence says
     date_precision: str | None = None
+    negated: bool = False  # "has not urged": the cue span then includes the negation
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,7 @@ class Claim:
     corroborating: tuple[str, ...] = ()  # claim ids
     diverging: tuple[str, ...] = ()  # claim ids
     related: tuple[str, ...] = ()  # claim ids: same subject, other speaker, stance not compared
+    negated: bool = False  # the speaker did NOT say/urge/back this ("he has not urged ...")
 
 
 @dataclass(frozen=True)

@@ -126,8 +126,10 @@ def test_built_at_only_on_home_and_report(fixture, pages):
 def test_briefs_flag_adds_pdf_links(fixture, pages):
     dossier, articles, extractions = fixture
     assert "briefs/" not in "".join(pages.values())
-    with_briefs = render(dossier, articles, extractions, site_title=TITLE, built_at=None, briefs=True)
+    with_briefs = render(dossier, articles, extractions, site_title=TITLE, built_at=None, briefs={"sergei-lavrov"})
     assert '<a href="../../briefs/sergei-lavrov.pdf"' in with_briefs["actors/sergei-lavrov/index.md"]
+    assert "briefs/" not in with_briefs["actors/vladimir-putin/index.md"]
+    assert '<a href="briefing.pdf"' in with_briefs["index.md"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -462,3 +464,12 @@ def test_entity_pages_not_in_nav(site):
     nav = page.split('class="md-nav__list"', 1)[1].split("</nav>", 1)[0]
     assert "claims/lavrov-outcome-not-predetermined" not in nav
     assert "vladimir-putin" not in nav
+
+
+def test_briefs_true_asks_the_pdf_stage(fixture):
+    from generator.pdf.select import brief_actors
+
+    dossier, articles, extractions = fixture
+    pages = render(dossier, articles, extractions, site_title=TITLE, built_at=None, briefs=True)
+    linked = {rel.split("/")[1] for rel, text in pages.items() if rel.startswith("actors/") and "/briefs/" in text}
+    assert linked == {a.id for a in brief_actors(dossier)}

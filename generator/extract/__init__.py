@@ -35,7 +35,7 @@ from .events import find_events
 from .numbers import find_numbers
 
 # Bump when a rule changes what extraction returns: part of the cache key.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
 
 
 def published_date(article: Article) -> dt.date | None:
@@ -88,19 +88,23 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     )
     claims = []
     for c in find_claims(doc):
+        if _in_headline(doc, c.cue[0]):
+            continue
+        cue, negated = _negated_cue(doc, c.cue)
         speaker_span = m.span(*c.speaker) if c.speaker else None
         sent = m.sentence(c.cue[0])
         date, precision = _claim_date(raw_dates, doc, c.cue, base)
         claims.append(
             ClaimMention(
                 speaker=Speaker(speaker_span, c.speaker_name, c.speaker_kind, c.speaker_description),
-                cue=m.span(*c.cue),
+                cue=m.span(*cue),
                 content=m.span(*c.content),
                 direct=c.direct,
                 sentence=sent,
                 cue_kind=c.cue_kind,
                 date=date,
                 date_precision=precision,
+                negated=negated,
             )
         )
     events = tuple(
@@ -124,6 +128,30 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
         for n in find_numbers(doc)
     )
     return ArticleExtraction(article.id, tuple(sentences), mentions, tuple(claims), dates, events, numbers)
+
+
+def _in_headline(doc: Doc, char: int) -> bool:
+    """Headlines are Title Case ("Russia Pressing for Talks to End Syria Bloodshed"); the parser reads
+    their nouns as verbs, so claims found in them are not trusted."""
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
+
+
+def _negated_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], bool]:
+    """Extend the cue over its negation ("has not urged", "did not say") so the claim keeps its
+    polarity when shown out of context."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None:
+        return cue, False
+    head = span.root
+    neg = [t for t in head.children if t.dep_ == "neg" and t.i < head.i]
+    if not neg:
+        return cue, False
+    first = min(neg[0].i, *(t.i for t in head.children if t.dep_ in {"aux", "auxpass"} and neg[0].i - 2 <= t.i < head.i))
+    return (doc[first].idx, cue[1]), True
 
 
 def _triple(sp: Span) -> tuple[int, int, str]:

@@ -70,7 +70,7 @@ NOUN_TRIGGERS = {
 VERB_TRIGGERS = {
     "meet": "meeting", "visit": "visit", "veto": "veto", "shell": "shelling", "bomb": "attack",
     "attack": "attack", "invade": "offensive", "negotiate": "talks", "block": "veto",
-    "announce": "announcement",
+    "announce": "announcement", "vote": "vote",
 }  # fmt: skip
 
 # "block" is a veto only when what is blocked is a text put to a vote.
@@ -92,7 +92,8 @@ _HYPOTHETICAL_GOVERNORS = {
     "want", "hope", "wish", "try", "seek", "refuse", "decline", "reject", "propose", "suggest",
     "urge", "call", "demand", "consider", "offer", "fail", "ask", "press", "push", "favour",
     "favor", "oppose", "rule", "avoid", "threaten", "need", "encourage", "advocate", "support",
-    "back", "insist", "prefer", "envisage", "contemplate", "discuss",
+    "back", "insist", "prefer", "envisage", "contemplate", "discuss", "exhort", "persuade",
+    "convince", "implore", "beg",
 }  # fmt: skip
 _OPEN_MODALS = {"would", "could", "might", "may", "should", "can", "ca", "must", "'d"}
 _HYPOTHETICAL_DETS = {"no", "any", "every", "each"}
@@ -489,14 +490,31 @@ def _is_state(tok: Token) -> bool:
     return text.casefold() in names
 
 
+_PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "capital", "port", "state",
+                "county", "area", "suburb", "neighbourhood", "neighborhood", "island", "enclave", "governorate"}
+
+
 def _prep_objects(anchor: Token, preps: set[str]) -> list[Token]:
+    """Objects of ``preps`` on ``anchor``, with conjuncts; "the city of Homs" gives Homs."""
     out = []
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out.extend(_with_conjuncts(p))
+                    for x in _with_conjuncts(p):
+                        out.append(_named_place(x))
     return out
+
+
+def _named_place(tok: Token) -> Token:
+    if tok.ent_type_ or tok.lemma_.lower() not in _PLACE_NOUNS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                    return p
+    return tok
 
 
 def _prep_objects_deep(tok: Token, preps: set[str], depth: int) -> list[Token]:

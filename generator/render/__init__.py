@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 import jinja2
@@ -112,10 +112,11 @@ def front_matter(tags: list[str] = (), boost: float | None = None, hide: list[st
 class _Helpers:
     """Formatting helpers available to every template as ``h``; each returns escaped :class:`Md`."""
 
-    def __init__(self, ix: Index, L: Linker, briefs: bool) -> None:
+    def __init__(self, ix: Index, L: Linker, briefs: frozenset[str], briefing: bool) -> None:
         self.ix = ix
         self.L = L
         self.briefs = briefs
+        self.briefing = briefing
 
     # -- plain formatting (escaped by finalize) ------------------------------------------------
     date = staticmethod(fmt.date_text)
@@ -190,8 +191,12 @@ class _Helpers:
         return self.L.sentence(source_id, sentence)
 
     def brief_link(self, actor_id: str) -> Md:
-        """Raw HTML link to the per-actor PDF brief (only rendered when briefs exist)."""
-        if not self.briefs:
+        """Raw HTML link to the actor's PDF brief, when that actor has one.
+
+        Raw HTML because the PDF is written into site/ after MkDocs has built it (a Markdown link
+        would fail the strict build); the page is ``actors/<id>/index.html`` in both URL modes, so
+        ``../../briefs/`` is right either way. The browser tests check the file exists."""
+        if actor_id not in self.briefs:
             return Md("")
         return Md(f'<a href="../../briefs/{actor_id}.pdf" class="dossier-brief">PDF brief</a>')
 
@@ -217,17 +222,22 @@ def render(
     *,
     site_title: str,
     built_at: str | None,
-    briefs: bool = False,
+    briefs: bool | Collection[str] = False,
 ) -> dict[str, str]:
     """Every generated page of the site: ``{relative path under docs/: Markdown text}``.
 
     ``articles``/``extractions`` are keyed by source id; a source without them gets a page without
     its text (and links to its sentences fall back to the page). ``built_at`` (an ISO timestamp) is
-    shown on the home and report pages; leave it None for reproducible output. ``briefs`` adds links
-    to ``briefs/<actor id>.pdf`` on actor pages.
+    shown on the home and report pages; leave it None for reproducible output.
+
+    ``briefs`` says which PDFs will sit beside the site: a collection of actor ids links
+    ``briefs/<id>.pdf`` on those actors' pages (and ``briefing.pdf`` on the home page); ``True``
+    asks the PDF stage which actors get a brief (:func:`generator.pdf.select.brief_actors`);
+    ``False`` links no PDF.
     """
     env = _environment()
     ix = build_index(dossier, articles, extractions)
+    brief_ids = _brief_ids(dossier, briefs)
     names = _names(dossier)
     pages: dict[str, str] = {}
 
@@ -235,7 +245,7 @@ def render(
         if path in pages:
             raise ValueError(f"two pages would be written to docs/{path}")
         L = Linker(path, names, ix.has_sentence)
-        h = _Helpers(ix, L, briefs)
+        h = _Helpers(ix, L, brief_ids, briefs is not False)
         text = env.get_template(template).render(
             ix=ix, L=L, h=h, d=dossier, site_title=site_title, built_at=built_at, limit=LIST_LIMIT,
             co_limit=CO_ACTOR_LIMIT, **ctx
@@ -268,6 +278,16 @@ def render(
     emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
     emit("tags.md", "tags.md.j2")
     return dict(sorted(pages.items()))
+
+
+def _brief_ids(dossier: Dossier, briefs: bool | Collection[str]) -> frozenset[str]:
+    if briefs is False:
+        return frozenset()
+    if briefs is True:
+        from ..pdf.select import brief_actors  # the PDF stage decides who gets a brief
+
+        return frozenset(a.id for a in brief_actors(dossier))
+    return frozenset(briefs)
 
 
 def _figure(svg: str) -> Md:

@@ -169,13 +169,14 @@ def resolve_claims(
                 sources=tuple(dict.fromkeys(r.source for r in refs)),
                 refs=refs,
                 about=_mentioned(art.id, c, ex, idx, speaker),
+                negated=c.negated,
             )
         )
 
     # Related claims by other speakers: corroborating or diverging.
     words = [content_words(c.text) for c in claims]
     tops = [topics(c.text) for c in claims]
-    neg = [bool(NEGATION.search(c.text)) for c in claims]
+    neg = [bool(NEGATION.search(c.text)) != c.negated for c in claims]
     corro: dict[int, list[str]] = defaultdict(list)
     div: dict[int, list[str]] = defaultdict(list)
     rel: dict[int, list[str]] = defaultdict(list)
