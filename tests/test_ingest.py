@@ -56,6 +56,7 @@ def offsets_hold(a: Article, markup: bool = False) -> None:
         (b"PK\x03\x04" + b"x" * 40, "binary file (ZIP"),
         (bytes(range(1, 32)) * 10, "binary file"),
         (b"Skip to: Content\n\nRead more\n", "no article text left after removing boilerplate (navigation)"),
+        ("!!! ??? ... --- ***\n\n*** ... ---\n".encode(), "no words"),
     ],
 )
 def test_unusable_files(tmp_path: Path, data: bytes, reason: str) -> None:

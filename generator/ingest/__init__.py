@@ -212,6 +212,8 @@ def load_article(
         what = sorted({r.reason for r in cleaned.removed})
         detail = f" after removing boilerplate ({', '.join(what)})" if what else ""
         raise IngestError(shown, f"no article text left{detail}")
+    if not re.search(r"[^\W_]", cleaned.text):
+        raise IngestError(shown, "no words: the text has no letters or digits")
     # 6. metadata layers: cli > curation > sidecar > front matter > the text itself
     cli = None
     if published is not None:

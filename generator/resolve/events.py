@@ -7,6 +7,11 @@ a participant, or a name ("G8" in "G8 summit" / "G-8 summit"). Without a date on
 or place *and* a participant must agree. Distinct events therefore stay distinct even when they share a
 kind ("talks in Sochi" in May, "talks in London" in June).
 
+Within one article, two mentions of the same kind ("next week's summit", "the G8 summit in Northern
+Ireland") are one event unless their dates, places, names or participants differ. An event whose
+articles give no date is dated by its first report, with precision "reported" (it happened, or was
+announced, by that date); such report dates never count as agreement when merging.
+
 The title is made from the event's name words or its participants, its kind and place; the slug adds
 the year-month so that it stays stable as articles are added.
 """
@@ -57,6 +62,7 @@ def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 def _date_agrees(a: str | None, b: str | None) -> bool | None:
+    """True/False when both dates are known (intervals overlap or not); None when one is missing."""
     ia, ib = interval(a), interval(b)
     if ia is None or ib is None:
         return None
@@ -83,46 +89,47 @@ def resolve_events(
         for e in ex.events:
             participants = set()
             for p in e.participants:
-                a = idx.by_name.get((art.id, p.casefold().removeprefix("the ").rstrip("'s"))) or idx.global_names.get(p.casefold())
+                key = p.casefold().removeprefix("the ")
+                key = key[:-2] if key.endswith(("'s", "’s")) else key
+                a = idx.by_name.get((art.id, key)) or idx.global_names.get(key)
                 if a:
                     participants.add(a)
             sent = ex.sentences[e.sentence].text if 0 <= e.sentence < len(ex.sentences) else ""
             names = _name_words(sent, e.trigger.text)
             items.append((art, e, participants, names))
 
-    groups: list[list[int]] = []
-    for i, (art, e, parts, names) in enumerate(items):
-        placed = False
-        for g in groups:
-            for j in g:
-                art2, e2, parts2, names2 = items[j]
-                if _family(e.kind) != _family(e2.kind):
-                    continue
-                d = _date_agrees(e.date, e2.date)
-                if d is False:
-                    continue
-                place_eq = bool(e.place and e2.place and (e.place == e2.place or e.place in e2.place or e2.place in e.place))
-                shared = bool(parts & parts2)
-                named = bool(names & names2)
-                strong_name = any(any(c.isdigit() for c in n) or len(n) > 3 for n in names & names2)
-                if (d and (place_eq or shared or named)) or (d is None and (strong_name or place_eq and shared)):
-                    g.append(i)
-                    placed = True
-                    break
-            if placed:
-                break
-        if not placed:
-            groups.append([i])
+    # Union of every pair that is the same event (order independent).
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if _same(items[i], items[j]):
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
 
     events = []
     taken: set[str] = set()
-    for g in groups:
-        members = [items[i] for i in g]
+    for root in sorted(groups):
+        members = [items[i] for i in groups[root]]
         kinds = [m[1].kind for m in members]
         kind = min(kinds, key=lambda k: (KIND_RANK.index(k) if k in KIND_RANK else 99, k))
         dated = sorted((m[1].date, m[1].date_precision) for m in members if m[1].date)
-        # the most precise date wins
-        date, precision = max(dated, key=lambda d: len(d[0])) if dated else (None, None)
+        # the most precise date wins; without one, the event is dated by its first report
+        if dated:
+            date, precision = max(dated, key=lambda d: (len(d[0]) if "W" not in d[0] else 8.5, d[0]))
+        else:
+            reported = sorted(m[0].published.value for m in members if m[0].published.value)
+            date, precision = (reported[0], "reported") if reported else (None, None)
         places = sorted({m[1].place for m in members if m[1].place}, key=lambda p: (-len(p), p))
         place = places[-1] if places else None
         participants = sorted(set().union(*(m[2] for m in members)))
@@ -130,7 +137,7 @@ def resolve_events(
         name_word = next((n for n in names if any(c.isdigit() for c in n) or n.isupper()), None)
         title = _title(kind, name_word, participants, idx, place)
         span = interval(date)
-        base = slugify(f"{title} {span[0].strftime('%Y-%m') if span else ''}")
+        base = slugify(f"{title.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
         eid = base
         n = 2
         while eid in taken:
@@ -151,21 +158,65 @@ def resolve_events(
                 refs=refs,
             )
         )
-    events.sort(key=lambda e: (e.date or "9999", e.id))
+    events.sort(key=sort_key)
     return tuple(events)
+
+
+def sort_key(e: Event) -> tuple:
+    """Timeline order: by the first day the date covers; undated last."""
+    span = interval(e.date)
+    return (span[0].isoformat() if span else "9999", span[1].isoformat() if span else "", e.id)
+
+
+def _same(a, b) -> bool:
+    """Do two event mentions tell of the same event? (See the module docstring.)"""
+    art, e, parts, names = a
+    art2, e2, parts2, names2 = b
+    if _family(e.kind) != _family(e2.kind):
+        return False
+    d = _date_agrees(e.date, e2.date)
+    if d is False:
+        return False
+    if e.place and e2.place and not (e.place == e2.place or e.place in e2.place or e2.place in e.place):
+        return False
+    if names and names2 and not names & names2:
+        return False
+    place_eq = bool(e.place and e2.place)
+    shared = bool(parts & parts2)
+    strong_name = any(any(c.isdigit() for c in n) or len(n) > 3 for n in names & names2)
+    if art.id == art2.id:
+        # One article naming the same participants or name twice tells of one event; a bare second
+        # mention ("next week's summit": no name, place or participant) is the same-kind event it
+        # tells of elsewhere.
+        if parts and parts2 and not shared:
+            return False
+        bare = not (parts or names or e.place) or not (parts2 or names2 or e2.place)
+        return strong_name or shared or (e.kind == e2.kind and bare) or bool(d and place_eq)
+    if d:
+        return place_eq or shared or bool(names & names2)
+    return strong_name or (place_eq and shared)
 
 
 def _title(kind: str, name_word: str | None, participants: list[str], idx: ActorIndex, place: str | None) -> str:
     names = {a.id: a for a in idx.actors}
-    label = kind.capitalize()
+    actors = [names[p] for p in participants if p in names]
+    people = [a for a in actors if a.kind == "person"]
+    noun = kind.capitalize()
     if name_word:
         label = f"{name_word.upper()} {kind}"
-    else:
-        people = [names[p] for p in participants if p in names and names[p].kind == "person"][:2]
-        if len(people) == 2:
+    elif _family(kind) == "meet":
+        if len(people) >= 2:
             label = f"{people[0].name.split()[-1]}–{people[1].name.split()[-1]} {kind}"
-        elif len(people) == 1:
-            label = f"{kind.capitalize()} with {people[0].name}"
+        elif people:
+            label = f"{noun} with {people[0].name}"
+        elif len(actors) >= 2:
+            label = f"{actors[0].name}–{actors[1].name} {kind}"
+        else:
+            label = noun
+    elif actors:
+        label = f"{noun} by {actors[0].name}" if kind in {"veto", "vote", "sanctions", "announcement"} else f"{noun} ({actors[0].name})"
+    else:
+        label = noun
     if place:
         label += f" in {place}"
     return label

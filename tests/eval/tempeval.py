@@ -129,7 +129,7 @@ def evaluate(corpus: Path = CORPUS, errors: list | None = None) -> dict:
     for "TimeBank", "AQUAINT" and "total". ``errors``, when a list, receives
     ``(doc, text, gold, got, tense)`` for each calendar miss.
     """
-    from generator.extract.dates import _policy, _span_tense, context_text, normalise, normalise_timeml
+    from generator.extract.dates import normalise, normalise_timeml, resolve_span, tense_of
     from generator.extract.nlp import load_nlp
 
     nlp = load_nlp()
@@ -139,12 +139,14 @@ def evaluate(corpus: Path = CORPUS, errors: list | None = None) -> dict:
     for (name, part, _text, dct, golds), doc in zip(docs, nlp.pipe(texts, batch_size=8)):
         for g in golds:
             span = doc.char_span(g.start, g.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                tense, ctx = "past", g.text
+            if span is None or len(span) == 0:  # cannot happen with this corpus; kept for safety
+                tense = "past"
+                got, _, _ = normalise_timeml(g.text, dct)
+                tool, _, _ = normalise(g.text, dct)
             else:
-                tense, ctx = _policy(_span_tense(span)), context_text(span)
-            got, _, _ = normalise_timeml(ctx, dct, tense=tense)
-            tool, _, _ = normalise(ctx, dct, tense=tense)
+                tense = tense_of(span)
+                got, _, _ = resolve_span(span, dct, timeml=True)
+                tool, _, _ = resolve_span(span, dct)
             calendar = bool(_CALENDAR.fullmatch(g.value))
             for key in (part, "total"):
                 c = counts[key]
