@@ -5,11 +5,19 @@ pipeline version: ``EXTRACTION_VERSION``, a hash of the source files of ``genera
 ``generator/ingest`` and the model's fingerprint (spaCy version + model meta). The curation file is not
 part of the key: extraction does not read it, so changing it re-resolves without re-parsing.
 
-Entries are JSON files ``<dir>/<key[:2]>/<key>.json`` holding the key, the payload and the payload's
-sha256. An entry is trusted only when it parses, its key matches and its checksum holds; anything else
-(truncated, edited, from another version) is reported as stale and rebuilt. Writes go to a temporary
-file in the same folder and are renamed into place, so an interrupted run never leaves a half-written
-entry under a valid name.
+Entries are JSON files ``<dir>/v-<fingerprint>/<key[:2]>/<key>.json`` holding the key, the payload and
+the payload's sha256. An entry is trusted only when it parses, its key matches and its checksum holds;
+anything else (truncated, edited, from another version) is reported as stale and rebuilt. Writes go to
+a temporary file (``.tmp-*``) in the same folder and are renamed into place, so an interrupted run never
+leaves a half-written entry under a valid name; no fsync per entry (19,000 of them for a large corpus):
+a file emptied by a power cut fails the checks above and is rebuilt, which is all fsync would buy.
+
+Entries are content-addressed, so caches filled on several machines merge by copying the folders
+together (``generator/shard.py``). One sub-folder per pipeline version (the fingerprint) keeps the
+cache bounded: ``prune()`` removes the folders of older versions (all entries there are stale by
+construction) except the most recently used one, so switching between two branches stays cheap, and
+sweeps temporary files an interrupted run left behind. A cache that cannot be written (read-only CI
+cache, full disk) slows the next build down but never fails this one.
 """
 
 from __future__ import annotations
@@ -33,13 +41,26 @@ def code_fingerprint() -> str:
 
     root = Path(__file__).parent
     h = hashlib.sha256(EXTRACTION_VERSION.encode())
+    # What an entry depends on: the rules and ingest (offsets, ids), the model and dateparser (what they
+    # return), the data model, its (de)serialisation and this file (the entry format).
     files = sorted([*(root / "extract").rglob("*.py"), *root.glob("ingest*.py"), *(root / "ingest").rglob("*.py"),
-                    *(root / "data").glob("*.json"), root / "model.py"])
+                    *(root / "data").glob("*.json"), root / "model.py", root / "serialize.py", root / "urls.py",
+                    Path(__file__)])
     for p in files:
         h.update(str(p.relative_to(root)).encode())
         h.update(p.read_bytes())
     h.update(model_fingerprint().encode())
+    h.update(_version("dateparser").encode())
     return h.hexdigest()[:16]
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{dist}=={version(dist)}"
+    except PackageNotFoundError:
+        return f"{dist}==?"
 
 
 def article_key(article: Article) -> str:
@@ -56,16 +77,57 @@ class CacheStats:
     hits: int = 0
     misses: int = 0
     rebuilt: list[str] = field(default_factory=list)  # "path: reason" of stale/corrupt entries
+    write_errors: list[str] = field(default_factory=list)  # entries that could not be stored (not fatal)
+
+
+VERSION_PREFIX = "v-"
+TMP_PREFIX = ".tmp-"
 
 
 class ExtractionCache:
+    """``directory`` is the cache root (e.g. ``.cache/dossier/extract``); None disables caching."""
+
     def __init__(self, directory: Path | None):
-        self.dir = directory
+        self.root = Path(directory) if directory is not None else None
+        self.dir = self.root / f"{VERSION_PREFIX}{code_fingerprint()}" if self.root is not None else None
         self.stats = CacheStats()
 
     def _path(self, key: str) -> Path:
         assert self.dir is not None
         return self.dir / key[:2] / f"{key}.json"
+
+    def prune(self, *, keep_versions: int = 1, tmp_age: float = 3600.0) -> int:
+        """Remove the folders of other pipeline versions except the ``keep_versions`` most recently
+        used, and temporary files older than ``tmp_age`` seconds (an interrupted run's). Returns the
+        number of version folders removed. Never raises: a cache that cannot be cleaned still works."""
+        import shutil
+        import time
+
+        if self.root is None or not self.root.is_dir():
+            return 0
+        try:
+            if self.dir is not None and self.dir.is_dir():
+                os.utime(self.dir)  # "used now": pruning by last use, not by creation
+            others = sorted(
+                (p for p in self.root.iterdir() if p.is_dir() and p.name.startswith(VERSION_PREFIX) and p != self.dir),
+                key=lambda p: p.stat().st_mtime,
+                reverse=True,
+            )
+        except OSError:
+            return 0
+        removed = 0
+        for old in others[keep_versions:]:
+            shutil.rmtree(old, ignore_errors=True)
+            removed += not old.exists()
+        if self.dir is not None and self.dir.is_dir():
+            limit = time.time() - tmp_age
+            for tmp in self.dir.glob(f"*/{TMP_PREFIX}*"):
+                try:
+                    if tmp.stat().st_mtime < limit:
+                        tmp.unlink()
+                except OSError:
+                    pass
+        return removed
 
     def get(self, article: Article) -> ArticleExtraction | None:
         if self.dir is None:
@@ -79,7 +141,7 @@ class ExtractionCache:
             self.stats.misses += 1
             return None
         except OSError as exc:
-            self.stats.rebuilt.append(f"{path}: unreadable ({exc})")
+            self.stats.rebuilt.append(f"{article.path}: cache entry {path.name} unreadable ({exc})")
             self.stats.misses += 1
             return None
         try:
@@ -101,23 +163,32 @@ class ExtractionCache:
         self.stats.hits += 1
         return ex
 
-    def put(self, article: Article, ex: ArticleExtraction) -> None:
+    def put(self, article: Article, ex: ArticleExtraction) -> bool:
+        """Store one entry; False (recorded in ``stats.write_errors``) when it could not be written."""
         if self.dir is None:
-            return
+            return False
         key = article_key(article)
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = to_plain(ex)
-        digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-        data = json.dumps({"key": key, "sha256": digest, "payload": payload}, sort_keys=True, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            payload = to_plain(ex)
+            digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+            data = json.dumps({"key": key, "sha256": digest, "payload": payload}, sort_keys=True, ensure_ascii=False)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=".json")
+        except (OSError, ValueError) as exc:  # read-only or full disk, unencodable text: not fatal
+            self.stats.write_errors.append(f"{article.path}: cache entry not written ({exc})")
+            return False
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(data)
             os.replace(tmp, path)
-        except BaseException:
+        except BaseException as exc:
             Path(tmp).unlink(missing_ok=True)
+            if isinstance(exc, (OSError, ValueError)):
+                self.stats.write_errors.append(f"{article.path}: cache entry not written ({exc})")
+                return False
             raise
+        return True
 
 
 def _check_offsets(article: Article, ex: ArticleExtraction) -> None:

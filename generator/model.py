@@ -339,6 +339,7 @@ class Claim:
     diverging: tuple[str, ...] = ()  # claim ids
     related: tuple[str, ...] = ()  # claim ids: same subject, other speaker, stance not compared
     negated: bool = False  # the speaker did NOT say/urge/back this ("he has not urged ...")
+    speaker_affiliation: str | None = None  # anonymous speaker's organisation or state, when the text says
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,10 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     extractions = extract_corpus(articles, cache, on_problem=problems.append)
     for r in cache.stats.rebuilt:
         problems.append(Problem(r.split(": ", 1)[0], r.split(": ", 1)[-1], "warning"))
+    if cache.stats.write_errors:  # not fatal: the next build parses these articles again
+        first = cache.stats.write_errors[0]
+        problems.append(Problem(str(paths.cache), f"{len(cache.stats.write_errors)} cache entries not written, e.g. {first}", "warning"))
+    cache.prune()  # older pipeline versions' entries are stale by construction
     report.timings["extract"] = time.perf_counter() - t0
     report.cache_hits, report.cache_misses = cache.stats.hits, cache.stats.misses
 

@@ -153,6 +153,21 @@ def test_search_finds_lavrov(context, base_url):
     assert not rec.outside and not rec.console_errors and not rec.page_errors, vars(rec)
 
 
+def test_search_by_alias_and_by_claim_words(request, context, base_url):
+    """Fixture site only (its names are known): an alias alone finds the actor, a claim's words
+    find the claim."""
+    if request.node.callspec.params.get("site") != "fixture":
+        pytest.skip("needs the fixture site's known aliases and claims")
+    page = _new_page(context)
+    page.goto(base_url + "index.html")
+    first = _search(page, "Sergey")  # only an alias: the page is titled "Sergei Lavrov"
+    assert "actors/sergei-lavrov/" in first.get_attribute("href")
+    page.goto(base_url + "claims/index.html")
+    _search(page, "bloodshed predetermined")
+    hrefs = [a.get_attribute("href") for a in page.locator("li.md-search-result__item a").all()]
+    assert any("claims/lavrov-outcome-not-predetermined/" in h for h in hrefs), hrefs
+
+
 def test_actor_to_claim_to_sentence(context, base_url):
     page = _new_page(context)
     page.goto(base_url + "actors/index.html")

@@ -16,7 +16,7 @@ from generator.errors import DossierError, IngestError
 from generator.ingest import MAX_BYTES, load_article, read_article, read_corpus
 from generator.ingest.decode import guess_legacy
 from generator.model import Article
-from test_clean import BODY, BODY2, BODY3, check_offsets
+from test_clean import BODY, BODY2, check_offsets
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -240,6 +240,16 @@ def test_bad_sidecar_keys_are_reported_with_line_and_ignored(tmp_path: Path) -> 
     assert any("a.yml, line 2, key 'published': expected a date" in r for r in reasons)
     assert any("a.yml, line 3, key 'url': expected an http(s) URL" in r for r in reasons)
     assert any("a.yml, line 4, key 'colour': unknown key" in r for r in reasons)
+
+
+def test_impossible_sidecar_date_names_its_key(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write(seeds, "a.txt", TEXT)
+    write(seeds, "a.yaml", "outlet: Kept Outlet\npublished: 2013-02-30\n")
+    (a,), probs = read_corpus(seeds)
+    assert a.outlet == "Kept Outlet"
+    assert [p.reason for p in probs] == ["a.yaml, line 2, key 'published': expected a date YYYY-MM-DD, YYYY-MM or YYYY, got '2013-02-30'; ignored"]
 
 
 def test_invalid_yaml_sidecar(tmp_path: Path) -> None:

@@ -398,6 +398,7 @@ def test_same_input_same_bytes(built, tmp_path):
 def test_cache_reuses_unchanged_pdfs_and_prunes(tmp_path, monkeypatch):
     import generator.pdf as pdf
 
+    monkeypatch.setattr(S, "MAX_BRIEFS", 2)  # the briefing and two briefs are enough here
     d, articles, extractions = fixture_dossier()
     cache = tmp_path / "cache"
     calls = []

@@ -848,6 +848,12 @@ def _pick_quarter_year(q: int, base: dt.date, tense: str) -> int:
 
 
 def _season(m: re.Match, base: dt.date | None, tense: str) -> _Res:
+    """'last fall', 'this summer', 'winter 2012' -> TimeML season values (``2012-WI``...).
+
+    A season named Y runs three months from its first month in year Y (winter: December Y to
+    February Y+1). "last" is the most recent one already over, "next" the first not begun, "this"
+    the current one or else the one named after the base year; a bare season is the current one,
+    else the past or the coming one by tense."""
     code = _SEASONS[m.group("s")]
     yt = m.group("y")
     if yt and yt.isdigit():
@@ -858,34 +864,28 @@ def _season(m: re.Match, base: dt.date | None, tense: str) -> _Res:
         y = base.year + {"this year": 0, "last year": -1, "next year": 1}[yt]
         return _Res(f"{y:04d}-{code}", "season", m.group("s"))
     start = _SEASON_START[code]
-    # which season-year contains the base date, and where we are relative to it
-    months_from_start = (base.month - start) % 12
-    in_season = months_from_start < 3
-    season_year_of_base = base.year if base.month >= start else base.year - 1
-    if code == "WI" and base.month < start and not in_season:
-        season_year_of_base = base.year - 1
+    months = base.year * 12 + base.month - 1  # months since year 0, for easy comparison
+    current = past = future = None
+    for y in range(base.year - 2, base.year + 2):
+        first = y * 12 + start - 1
+        if first <= months < first + 3:
+            current = y
+        elif first + 3 <= months:
+            past = y
+        elif future is None:
+            future = y
     rel = m.group("rel")
-    if in_season:
-        cur = season_year_of_base
-        past, future = cur - 1, cur + 1
-    else:
-        # the last completed season of this kind, and the next one
-        past = base.year if base.month >= start + 3 or (code == "WI" and False) else base.year - 1
-        if code == "WI":
-            past = base.year - 1  # winter Dec(y-1)..Feb(y) is named y-1
-        future = past + 1
-        cur = None
     if rel in ("last", "past", "this past", "previous", "the past"):
         y = past
     elif rel in ("next", "coming", "this coming", "the coming"):
         y = future
-    elif cur is not None:
-        y = cur
+    elif current is not None:
+        y = current
     elif rel == "this":
-        y = base.year if code != "WI" else (base.year if base.month >= 3 else base.year - 1)
+        y = base.year
     else:
         y = future if tense == "future" else past
-    if not _ok_year(y):
+    if y is None or not _ok_year(y):
         return _Res(None, None, "out of range")
     return _Res(f"{y:04d}-{code}", "season", m.group("s"))
 

@@ -35,7 +35,10 @@ class RawNumber:
 
 
 def _value(text: str) -> int | None:
-    t = text.lower().replace(",", "").strip()
+    m = re.search(r"\d[\d,.]*(?:\s*(?:million|thousand|billion))?", text.lower())
+    if not m:
+        return None
+    t = m.group(0).replace(",", "").strip()
     mult = 1
     for word, m in (("million", 1_000_000), ("thousand", 1_000), ("billion", 1_000_000_000)):
         if t.endswith(word):
@@ -57,7 +60,7 @@ def find_numbers(doc: Doc) -> list[RawNumber]:
             continue
         sent = ent.sent
         # The casualty word must be near: the number's head chain or the next 6 tokens.
-        window = list(doc[ent.end:min(ent.end + 7, sent.end)])
+        window = list(doc[ent.end:min(ent.end + 7, sent.end)]) + list(doc[max(sent.start, ent.start - 4):ent.start])
         head = ent.root.head
         chain = [head, head.head]
         quantity = None
@@ -70,7 +73,10 @@ def find_numbers(doc: Doc) -> list[RawNumber]:
             continue
         if any(t.lemma_ in {"$", "dollar", "euro", "percent", "%"} or t.text == "$" for t in doc[max(ent.start - 1, 0):ent.end + 1]):
             continue
-        before = doc.text[max(sent.start_char, ent.start_char - 20):ent.start_char].lower()
+        # the qualifier may be inside the entity ("more than 5,400") or just before it ("almost")
+        digits = re.search(r"\d", ent.text)
+        lead = ent.text[: digits.start()] if digits else ""
+        before = (doc.text[max(sent.start_char, ent.start_char - 20):ent.start_char] + lead).lower()
         qualifier = next((q for q in QUALIFIERS if re.search(rf"\b{q}\s*$", before)), "")
         out.append(RawNumber(ent.start_char, ent.end_char, quantity, value, qualifier))
     return out

@@ -20,15 +20,15 @@ Metadata: title from the first ``<h1>``, else ``og:title``, else ``<title>``; ou
 ``og:site_name`` / ``application-name``; date from ``article:published_time`` and the usual
 ``date``/``pubdate``/``dc.date``/``datePublished`` metas or a ``<time itemprop=datePublished>``;
 url from ``og:url`` or ``<link rel=canonical>``. The same boilerplate rules as for plain text run
-on the extracted units afterwards.
+on the extracted units afterwards. Whitespace is folded everywhere, ``<pre>`` included (articles
+do not rely on preformatted layout); table cells are separated by a space, rows are lines.
 """
 
 from __future__ import annotations
 
 import html as htmllib
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..model import Removed
@@ -94,7 +94,6 @@ class _Parser(HTMLParser):
         self.h1_parts: list[str] = []
         self.h1_done = False
         self.meta: dict[str, str] = {}
-        self.in_head_explicit = False
 
     # -- positions -------------------------------------------------------------------------
     def _pos(self) -> int:
@@ -137,8 +136,6 @@ class _Parser(HTMLParser):
             self.invisible.append(tag)
             return
         if tag in INVISIBLE:
-            if tag == "head":
-                self.in_head_explicit = True
             self.invisible.append(tag)
             return
         if tag == "body" and "head" in self.invisible:

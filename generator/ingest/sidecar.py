@@ -72,15 +72,28 @@ def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -
     return Metadata(**out), problems
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: ``2013-02-30`` is then reported on its key, instead of
+    PyYAML failing on the whole file while building a date object."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_yaml(text: str, where: str) -> tuple[Metadata, list[str]]:
     """Parse and validate sidecar/front-matter YAML; line numbers come from the YAML nodes."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""
         return Metadata(), [f"{where}{line}: not valid YAML: {getattr(exc, 'problem', None) or exc}; ignored"]
+    except (RecursionError, ValueError, TypeError) as exc:  # hostile input (deep nesting, odd scalars)
+        return Metadata(), [f"{where}: unreadable YAML ({type(exc).__name__}); ignored"]
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for k, _v in node.value:

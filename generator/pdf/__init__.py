@@ -19,7 +19,7 @@ from ..model import Article, ArticleExtraction, Dossier
 from . import html as _html
 from .context import brief_context, briefing_context
 from .engine import LocalOnlyFetcher, write_pdf
-from .select import Relations, brief_actors
+from .select import Relations, Texts, brief_actors
 
 __all__ = ["build_pdfs", "briefing_html", "brief_html", "brief_actors", "BRIEFS_DIR", "BRIEFING"]
 
@@ -34,14 +34,27 @@ def _engine_key() -> str:
     return f"weasyprint {weasyprint.__version__} pydyf {pydyf.__version__}"
 
 
-def briefing_html(dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str) -> str:
-    return _html.briefing_html(briefing_context(dossier, articles, title=title, built_at=built_at))
+def briefing_html(
+    dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str, extractions: Mapping[str, ArticleExtraction] | None = None
+) -> str:
+    """The briefing's HTML (what :func:`build_pdfs` prints), for tools and tests."""
+    return _html.briefing_html(briefing_context(dossier, Texts(articles, extractions or {}), title=title, built_at=built_at))
 
 
-def brief_html(dossier: Dossier, articles: Mapping[str, Article], actor_id: str, *, title: str, built_at: str) -> str:
+def brief_html(
+    dossier: Dossier,
+    articles: Mapping[str, Article],
+    actor_id: str,
+    *,
+    title: str,
+    built_at: str,
+    extractions: Mapping[str, ArticleExtraction] | None = None,
+) -> str:
+    """One actor brief's HTML (the actor need not be among those :func:`build_pdfs` writes)."""
     rel = Relations.of(dossier)
     briefs = {a.id for a in brief_actors(dossier, rel)}
-    return _html.brief_html(brief_context(dossier, articles, rel.actors[actor_id], title=title, built_at=built_at, rel=rel, briefs=briefs))
+    texts = Texts(articles, extractions or {})
+    return _html.brief_html(brief_context(dossier, texts, rel.actors[actor_id], title=title, built_at=built_at, rel=rel, briefs=briefs))
 
 
 def build_pdfs(
@@ -58,7 +71,8 @@ def build_pdfs(
 
     Returns the paths written, sorted. Stale briefs (actors that no longer get one) are removed, so
     ``site/briefs/`` always matches the dossier. ``extractions`` is accepted for the pipeline's
-    uniform call; the PDFs are built from the resolved model (evidence sentences from ``articles``).
+    The PDFs are built from the resolved model; ``articles`` and ``extractions`` supply the sentence
+    an event was found in.
 
     ``cache``: optional folder (e.g. ``.cache/dossier/pdf``) keeping each PDF under the sha256 of its
     HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered
@@ -66,8 +80,8 @@ def build_pdfs(
     ``SOURCE_DATE_EPOCH``). Entries not used by this build are deleted, so the folder holds one
     build's PDFs at most.
     """
-    del extractions  # everything needed is in the resolved model and the articles
     site = Path(site)
+    texts = Texts(articles, extractions)
     rel = Relations.of(dossier)
     actors = brief_actors(dossier, rel)
     briefs = {a.id for a in actors}
@@ -94,14 +108,14 @@ def build_pdfs(
         shutil.copyfile(target, tmp)
         tmp.replace(hit)
 
-    ctx = briefing_context(dossier, articles, title=title, built_at=built_at, rel=rel)
+    ctx = briefing_context(dossier, texts, title=title, built_at=built_at, rel=rel)
     target = site / BRIEFING
     render(_html.briefing_html(ctx), target)
     written.append(target)
 
     out_dir = site / BRIEFS_DIR
     for actor in actors:
-        bctx = brief_context(dossier, articles, actor, title=title, built_at=built_at, rel=rel, briefs=briefs)
+        bctx = brief_context(dossier, texts, actor, title=title, built_at=built_at, rel=rel, briefs=briefs)
         target = out_dir / f"{actor.id}.pdf"
         render(_html.brief_html(bctx), target)
         written.append(target)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Actor, Article, Claim, Dossier, Event, Role, Source
+from ..model import Actor, Claim, Dossier, Event, Role, Source
 from ..render.fmt import date_text, plural, short_date
 from . import select as S
 from .select import Relations
@@ -241,11 +241,11 @@ class _Doc:
             max(0, len(shown) - len(pv)),
         )
 
-    def event(self, e: Event, articles: Mapping[str, Article]) -> EventView:
+    def event(self, e: Event, texts: S.Texts) -> EventView:
         cites, more, n = self.cite(e.sources)
         ev = None
         for ref in sorted(e.refs, key=lambda r: (self.rel.sources[r.source].published.value or "") if r.source in self.rel.sources else ""):
-            ev = S.evidence(articles, ref.source, ref.start, ref.end)
+            ev = texts.evidence(ref)
             if ev:
                 break
         parts = [self.actor_link(p, p) for p in sorted(set(e.participants), key=lambda p: self._name(p))]
@@ -379,7 +379,7 @@ def _date_range(sources) -> str:
 
 
 def briefing_context(
-    dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str, rel: Relations | None = None
+    dossier: Dossier, texts: S.Texts, *, title: str, built_at: str, rel: Relations | None = None
 ) -> BriefingContext:
     rel = rel or Relations.of(dossier)
     ranked_actors = S.eligible_actors(dossier, rel)
@@ -394,7 +394,7 @@ def briefing_context(
     doc = _Doc(rel, briefs, actors=[a.id for a in key_actors], events=[e.id for e in key_events], claims=[c.id for c in shown_claims])
 
     actors_v = [doc.actor(a, quote=True) for a in key_actors]
-    events_v = [doc.event(e, articles) for e in sorted(key_events, key=lambda e: (e.date or "9999", e.id))]
+    events_v = [doc.event(e, texts) for e in sorted(key_events, key=lambda e: (e.date or "9999", e.id))]
     corr_v = [doc.claim(c, c.corroborating) for c in corr[: S.BRIEFING_CLAIMS]]
     div_v = [doc.claim(c, c.diverging) for c in div[: S.BRIEFING_CLAIMS]]
 
@@ -519,7 +519,7 @@ def relationship_figure(dossier: Dossier, rel: Relations, href) -> Figure | None
 
 
 def brief_context(
-    dossier: Dossier, articles: Mapping[str, Article], actor: Actor, *, title: str, built_at: str, rel: Relations, briefs: set[str]
+    dossier: Dossier, texts: S.Texts, actor: Actor, *, title: str, built_at: str, rel: Relations, briefs: set[str]
 ) -> BriefContext:
     own = sorted(rel.claims_by_speaker.get(actor.id, []), key=lambda c: (c.date is None, c.date or "", c.id))
     about = sorted(rel.claims_about.get(actor.id, []), key=lambda c: (-len(set(c.sources)), c.id))[: S.BRIEF_ABOUT]
@@ -532,7 +532,7 @@ def brief_context(
     av = doc.actor(actor)
     claims_v = [doc.claim(c) for c in own_shown]
     about_v = [doc.claim(c) for c in about]
-    events_v = [doc.event(e, articles) for e in ev_shown]
+    events_v = [doc.event(e, texts) for e in ev_shown]
     mentioned = _by_date(rel.sources, actor.sources)
     extra = [s for s in mentioned if s not in doc.cited][: max(0, S.BRIEF_SOURCES - len(doc.cited))]
     sources = doc.source_list(extra)

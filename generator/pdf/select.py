@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..model import Actor, Article, Claim, Dossier, Event, Source
+from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Ref, Source
 
 # --- caps (the PDF states every cut: "N more in the site") -------------------------------------
 BRIEF_KINDS = ("person", "organisation", "state", "armed_group")
@@ -164,8 +164,21 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return (cut if len(cut) > limit // 2 else text[:limit]) + " …"
 
 
-def evidence(articles: Mapping[str, Article], source: str, start: int, end: int) -> str | None:
-    a = articles.get(source)
-    if a is None or not 0 <= start < end <= len(a.raw_text):
-        return None
-    return excerpt(a.raw_text[start:end])
+@dataclass(frozen=True)
+class Texts:
+    """The articles and their extractions, to quote the sentence a fact comes from."""
+
+    articles: Mapping[str, Article]
+    extractions: Mapping[str, ArticleExtraction] = field(default_factory=dict)
+
+    def evidence(self, ref: Ref) -> str | None:
+        """The sentence holding ``ref`` (from the extraction), else the raw span itself."""
+        ex = self.extractions.get(ref.source)
+        if ex is not None and 0 <= ref.sentence < len(ex.sentences):
+            sent = ex.sentences[ref.sentence]
+            if sent.text.strip() and sent.start <= ref.start < max(sent.end, ref.start + 1):
+                return excerpt(sent.text)
+        a = self.articles.get(ref.source)
+        if a is None or not 0 <= ref.start < ref.end <= len(a.raw_text):
+            return None
+        return excerpt(a.raw_text[ref.start : ref.end])

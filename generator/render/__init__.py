@@ -70,12 +70,17 @@ KIND_LABELS = {
 }
 
 
+def _finalize(value: object) -> Md:
+    """Every ``{{ ... }}`` output: escaped (see escape.py), spaces at its ends kept (``{{ " —" }}``)."""
+    return md_escape(value, strip=False)
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # escaping is Markdown-aware and done by ``finalize``
-        finalize=md_escape,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -173,6 +178,15 @@ class _Helpers:
             meta.append(fmt.date_text(src.published.value, src.published.precision))
         link = self.L.source(source_id, sentence=sentence)
         return Md(f"{link} ({md_escape(', '.join(meta))})") if meta else link
+
+    @staticmethod
+    def by_source(refs, sources=()) -> list[tuple[str, list[int]]]:
+        """Refs grouped per source, in source-id order: ``[(source, [sentence, ...]), ...]``; sources
+        without a ref (``sources``) are listed with no sentence."""
+        grouped: dict[str, set[int]] = {s: set() for s in sources}
+        for r in refs:
+            grouped.setdefault(r.source, set()).add(r.sentence)
+        return [(s, sorted(grouped[s])) for s in sorted(grouped)]
 
     @staticmethod
     def roles(a: Actor) -> list:

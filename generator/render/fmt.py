@@ -53,13 +53,19 @@ def date_text(value: str | None, precision: str | None = None) -> str:
     """``"17 June 2013"``, ``"June 2013 (month)"``, ``"2013 (year)"``, ``"date unknown"``."""
     if not value:
         return "date unknown"
+    if precision == "reported":
+        # no date in the text: known only to have happened (or been announced) by the report's date
+        return f"by {date_text(value, None).split(' (')[0]} (date of the report)"
     precision = precision or infer_precision(value)
     if precision == "day":
         return _day(value) or value
     if precision == "week":
         w = _WEEK.match(value)
         if w:
-            return f"week {int(w.group(2))} of {w.group(1)} (week)"
+            import datetime as _dt
+
+            monday = _dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1).isoformat()
+            return f"week of {_day(monday) or monday} (week)"
         d = _day(value)
         return f"week of {d} (week)" if d else f"{value} (week)"
     if precision == "month":
@@ -74,6 +80,8 @@ def short_date(value: str | None, precision: str | None = None) -> str:
     """Compact form for tables: ``2013-06-17``, ``2013-06``, ``2013``, or an en dash when unknown."""
     if not value:
         return "–"
+    if precision == "reported":
+        return f"by {value}"
     precision = precision or infer_precision(value)
     if precision == "month":
         return value[:7]

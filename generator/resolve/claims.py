@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Article, ArticleExtraction, Claim, ClaimMention, Ref
 from ..urls import slugify
-from .actors import ActorIndex
+from .actors import ActorIndex, state_table_demonyms
 
 STOP = set(
     """a an the and or but if of to in on at by for with from as is are was were be been being has have had do does
@@ -100,6 +100,26 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
     return None
 
 
+def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex) -> str | None:
+    """The organisation or state an anonymous speaker belongs to, when their words say so:
+    "a senior EU official" -> European Union, "a senior German official" -> Germany,
+    "a recent U.N. estimate" -> United Nations."""
+    sp = c.speaker
+    if sp.span is None:
+        return None
+    for i, m in enumerate(ex.mentions):
+        if sp.span.start <= m.span.start and m.span.end <= sp.span.end and m.kind in {"organisation", "state", "armed_group"}:
+            a = idx.by_mention.get((art_id, i))
+            if a:
+                return a
+    demonyms = state_table_demonyms()
+    for word in re.findall(r"[A-Za-z.]+", sp.span.text):
+        state = demonyms.get(word.casefold())
+        if state and state.casefold() in idx.global_names:
+            return idx.global_names[state.casefold()]
+    return None
+
+
 def _mentioned(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex, speaker: str | None) -> tuple[str, ...]:
     about = []
     for i, m in enumerate(ex.mentions):
@@ -121,7 +141,8 @@ def resolve_claims(
             continue
         for c in ex.claims:
             speaker = _speaker_actor(art.id, c, ex, idx)
-            reports.append((art, ex, c, speaker))
+            affiliation = _affiliation(art.id, c, ex, idx) if speaker is None else None
+            reports.append((art, ex, c, speaker, affiliation))
 
     # Group reports of the same assertion (same speaker, similar content, different or same source).
     groups: list[list[tuple]] = []
@@ -130,7 +151,9 @@ def resolve_claims(
         for g in groups:
             j0 = g[0]
             r0 = reports[j0]
-            same_speaker = r0[3] == r[3] if (r0[3] or r[3]) else (r0[2].speaker.kind == r[2].speaker.kind == "anonymous")
+            # the same speaker, or an anonymous one of the same organisation ("a U.N. estimate", "the UN")
+            who0, who = r0[3] or r0[4], r[3] or r[4]
+            same_speaker = who0 == who if (who0 or who) else (r0[2].speaker.kind == r[2].speaker.kind == "anonymous")
             if same_speaker and r0[0].id != r[0].id and _similar(words_of[j0], words_of[i], r0[2].content.text, r[2].content.text):
                 g.append(i)
                 break
@@ -140,7 +163,7 @@ def resolve_claims(
     claims = []
     taken: set[str] = set()
     for g in groups:
-        art, ex, c, speaker = reports[g[0]]
+        art, ex, c, speaker, affiliation = reports[g[0]]
         refs = tuple(
             Ref(reports[i][0].id, reports[i][2].sentence, reports[i][2].content.start, reports[i][2].content.end) for i in g
         )
@@ -170,6 +193,7 @@ def resolve_claims(
                 refs=refs,
                 about=_mentioned(art.id, c, ex, idx, speaker),
                 negated=c.negated,
+                speaker_affiliation=affiliation,
             )
         )
 

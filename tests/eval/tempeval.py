@@ -22,6 +22,8 @@ Figures reported (strict ISO string equality everywhere, never partial credit):
   seasons and halves coarsened to their year, so they never match a gold quarter; decades are
   unresolved). This is the honest figure for the product; the gap to ``calendar`` is entirely
   TimeML's finer granularities.
+* ``tool_grain`` -- ``normalise`` over the gold values it can express at all (day, ISO week,
+  month, year): how often the stored value is exactly right when it could be.
 * ``lenient`` -- like ``calendar`` over all DATEs but the gold is first stripped of a time-of-day
   suffix (``TNI``, ``TEV``...) and trailing ``-XX`` parts (``1997-XX-XX`` -> ``1997``), which the
   annotators used inconsistently for the same expressions.
@@ -42,6 +44,7 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "eval" / "tempeval3" / "TBAQ-cleaned"
 PARTS = ("TimeBank", "AQUAINT")
 
+_TOOL_GRAIN = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?")
 _CALENDAR = re.compile(
     r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}(?:-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?|\d{2,3}"
 )
@@ -158,6 +161,9 @@ def evaluate(corpus: Path = CORPUS, errors: list | None = None) -> dict:
                     c["cal_n"] += 1
                     c["cal_ok"] += got == g.value
                     c["tool_ok"] += tool == g.value
+                if _TOOL_GRAIN.fullmatch(g.value):
+                    c["grain_n"] += 1
+                    c["grain_ok"] += tool == g.value
             if calendar and got != g.value and errors is not None:
                 errors.append((name, g.text, g.value, got, tense, str(dct)))
 
@@ -169,6 +175,7 @@ def evaluate(corpus: Path = CORPUS, errors: list | None = None) -> dict:
             "calendar": acc(c["cal_ok"], c["cal_n"]),
             "all": acc(c["all_ok"], c["all_n"]),
             "tool": acc(c["tool_ok"], c["cal_n"]),
+            "tool_grain": acc(c["grain_ok"], c["grain_n"]),
             "lenient": acc(c["len_ok"], c["len_n"]),
         }
         for k, c in counts.items()
@@ -184,10 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     errs: list = []
     res = evaluate(errors=errs)
-    print(f"{'part':<10} {'calendar (headline)':>22} {'all DATE':>20} {'tool (normalise)':>20} {'lenient':>20}")
+    keys = ("calendar", "all", "tool", "tool_grain", "lenient")
+    heads = ("calendar (headline)", "all DATE", "tool (normalise)", "tool, d/w/m/y gold", "lenient")
+    print(f"{'part':<10}" + "".join(f"{h:>22}" for h in heads))
     for part, r in res.items():
-        cells = [f"{r[k][2]:.3f} ({r[k][0]}/{r[k][1]})" for k in ("calendar", "all", "tool", "lenient")]
-        print(f"{part:<10} {cells[0]:>22} {cells[1]:>20} {cells[2]:>20} {cells[3]:>20}")
+        print(f"{part:<10}" + "".join(f"{f'{r[k][2]:.3f} ({r[k][0]}/{r[k][1]})':>22}" for k in keys))
     if args.errors:
         print()
         for e in Counter(errs).most_common(args.errors):
