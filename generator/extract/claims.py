@@ -105,7 +105,7 @@ _add(_SAY, "P", "point", ("to", "out"))
 _add(_SAY, "P", "refer", ("to",))
 _add(_SAY, "P", "talk", ("about",))
 _add("deny", "X", "decline refuse")
-_add("stance", "O", "question express")
+_add("stance", "O", "question express voice")
 _add("report", "COE", "show find")
 
 # Words naming roles (the head noun of a role speaker).
@@ -389,7 +389,7 @@ def _subject(v: Token, sent_start: int = 0) -> Token | None:
             k = v.i - 1
             while k >= sent_start and (v.doc[k].is_punct or v.doc[k].dep_ == "appos"
                                          and v.doc[k].pos_ == "NUM" or v.doc[k].dep_ == "advmod"
-                                         and v.doc[k].head is v):
+                                         and v.doc[k].head.i == v.i):
                 k -= 1
             if k >= sent_start and k < v.i:
                 t = v.doc[k]
@@ -539,7 +539,7 @@ def _clause_before(doc: Doc, v: Token) -> tuple[int, int] | None:
     clause hangs on the content's verb. The content is that verb's clause; a reporting clause in
     the middle stays inside the span (one span per claim)."""
     h = v.head
-    if h is v:
+    if h.i == v.i:
         return None
     if v.dep_ == "conj":
         # '<content>, a senior official said' parsed as a coordinated clause: only with a

@@ -13,7 +13,11 @@ Why this shape (measured, see ARCHITECTURE.md "Extraction"):
 * **Tense** decides the direction of an underspecified expression: "Wednesday" or "in May" written
   in an article of Monday 17 June 2013 is the most recent one (12 June, May 2013) unless the verb
   governing it is future ("will meet on Wednesday" -> 19 June). The publication weekday itself is
-  that very day.
+  that very day. A simple present, an open modal, a planning verb in the past, a deadline cue
+  ("by", "until", "payable", "effective") or no verb at all reads the *nearest* such date
+  ("the rights expire Nov. 21", "the Jan. 14 deadline"); "since" always reads the past. On
+  TempEval-3 this tense policy is worth six points of value accuracy over "always past"
+  (0.864 against 0.802, see ``tests/eval/tempeval.py``).
 
 Values are ISO 8601 strings with a precision:
 
@@ -146,7 +150,7 @@ _NOTE_PREFIXES = {
 }  # fmt: skip
 _TRAILING = [
     "at the earliest", "at the latest", "or so", "or later", "or earlier", "or more",
-    "and beyond", "onwards", "onward", "on", "alone", "itself", "already", "so far", "to date",
+    "and beyond", "onwards", "onward", "on", "alone", "itself", "already", "so far", "to date", "at",
 ]  # fmt: skip
 _MODIFIERS = [
     ("the end of", "end"), ("the close of", "end"), ("end of", "end"), ("the beginning of", "start"),
@@ -295,8 +299,8 @@ def _pick_year_for(month: int, day: int | None, base: dt.date, tense: str) -> in
 _WS = re.compile(r"\s+")
 _ABBR_DOT = re.compile(r"(?<=[a-z])\.(?=\s|,|$)")
 # clock times and zones inside a date expression ("June 17, 2013 18:20 GMT", "3:39pm Monday")
-_CLOCK = re.compile(r"(?:\bat )?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?(?:\s*(?:gmt|utc|bst|cet|msk|"
-                    r"est|edt|pst|pdt)\b)?|\b\d{1,2}\s*[ap]\.?m\b\.?")
+_CLOCK = re.compile(r"(?:\bat )?(?:\b\d{1,2}:\d{2}(?::\d{2})?(?![.:]?\d)\s*(?:[ap]\.?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*"
+                    r"[ap]\.?m\b\.?)(?:\s*(?:gmt|utc|bst|cet|msk|est|edt|pst|pdt)\b)?")
 
 
 def _clean(text: str) -> str:
@@ -337,6 +341,9 @@ def _strip_words(s: str, words: list[str], *, leading: bool) -> tuple[str, list[
 
 def _resolve_core(s: str, base: dt.date | None, tense: str, lead: list[str]) -> _Res | None:
     """Resolve a cleaned expression without leading prepositions/modifiers. None = no rule."""
+    if s == "9/11":
+        return _Res("2001-09-11", "day", "the September 11 attacks")
+
     # -- pure years ---------------------------------------------------------------------------
     m = re.fullmatch(r"(?:(?:the )?(?:fiscal|calendar|financial|model|school|academic)(?: year)? |"
                      r"(?:the )?year )?(\d{4})(?: fiscal year| financial year| year)?", s)
@@ -1352,9 +1359,11 @@ _DAY_WORDS = re.compile(rf"\b(?:{_WEEKDAY_RE}|today|tonight|yesterday|tomorrow|l
 def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
     """Every DATE entity (and TIME entity naming a day) in ``doc``, resolved against ``published``.
 
-    Offsets are character offsets into ``doc.text``. Ages ("45 years old") are not dates and are
-    left out; durations are kept with value None and the note "duration" so that the caller can
-    show them but never attaches an event to them.
+    Offsets are character offsets into ``doc.text``; spans are trimmed of whitespace, punctuation
+    and a possessive ("next week's" -> "next week") and take in a day number the model left out
+    ("10 May, 2013"). Ages ("45 years old") are not dates and are left out; durations, recurring
+    expressions and holiday names used as modifiers ("Christmas trees") are kept with value None
+    and a note, so that the caller can show them but never attaches an event to them.
     """
     out: list[RawDate] = []
     for ent in doc.ents:

@@ -198,6 +198,7 @@ class _Doc:
         self.briefs = briefs
         self.actors, self.events, self.claims = set(actors), set(events), set(claims)
         self.cited: dict[str, None] = {}
+        self.partners_shown: set[str] = set()
 
     # links
     def actor_link(self, actor_id: str | None, fallback: str) -> Link:
@@ -224,8 +225,11 @@ class _Doc:
     def claim(self, c: Claim, partners: tuple[str, ...] = (), *, link: bool = True) -> ClaimView:
         cites, more, n = self.cite([c.source, *c.sources])
         shown = [self.rel.claims[p] for p in partners if p in self.rel.claims]
-        shown.sort(key=lambda o: (-len(set(o.sources)), o.id))
+        # Partners not yet printed under another claim first: the same three quotations repeated under
+        # every headline would say nothing new.
+        shown.sort(key=lambda o: (o.id in self.partners_shown, -len(set(o.sources)), o.id))
         pv = tuple(self.claim(o, link=False) for o in shown[: S.PARTNERS_PER_CLAIM])
+        self.partners_shown.update(o.id for o in shown[: S.PARTNERS_PER_CLAIM])
         return ClaimView(
             c.id,
             anchor("claim", c.id) if link and c.id in self.claims else None,
@@ -253,7 +257,7 @@ class _Doc:
             e.id,
             anchor("event", e.id) if e.id in self.events else None,
             e.title,
-            e.kind,
+            e.kind.replace("_", " "),
             date_text(e.date, e.date_precision),
             e.place,
             tuple(parts),

@@ -189,6 +189,15 @@ class _Helpers:
         return [(s, sorted(grouped[s])) for s in sorted(grouped)]
 
     @staticmethod
+    def latest_events(events: list[Event], limit: int) -> list[Event]:
+        """At most ``limit`` events, the most recent dated ones, still in timeline order."""
+        if len(events) <= limit:
+            return events
+        dated = [e for e in events if e.date]
+        keep = set(id(e) for e in dated[-limit:])
+        return [e for e in events if id(e) in keep]
+
+    @staticmethod
     def roles(a: Actor) -> list:
         """Roles in time order (undated first), then by title."""
         return sorted(a.roles, key=lambda r: (r.start or "", r.end or "", r.title, r.evidence, r.sources))
@@ -254,13 +263,16 @@ def render(
     brief_ids = _brief_ids(dossier, briefs)
     names = _names(dossier)
     pages: dict[str, str] = {}
+    templates: dict[str, jinja2.Template] = {}
 
     def emit(path: str, template: str, **ctx: object) -> None:
         if path in pages:
             raise ValueError(f"two pages would be written to docs/{path}")
         L = Linker(path, names, ix.has_sentence)
         h = _Helpers(ix, L, brief_ids, briefs is not False)
-        text = env.get_template(template).render(
+        if template not in templates:
+            templates[template] = env.get_template(template)
+        text = templates[template].render(
             ix=ix, L=L, h=h, d=dossier, site_title=site_title, built_at=built_at, limit=LIST_LIMIT,
             co_limit=CO_ACTOR_LIMIT, **ctx
         )

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 __all__ = ["Md", "md_escape", "heading", "html_escape", "clean", "tag_text", "truncate"]
 
@@ -67,7 +68,13 @@ def md_escape(text: object, *, strip: bool = True) -> Md:
         return text
     if text is None:
         return Md("")
-    s = clean(text) if strip else _WS.sub(" ", _UNPRINTABLE.sub("", str(text)))
+    return _md_escape(str(text), strip)
+
+
+@lru_cache(maxsize=1 << 16)
+def _md_escape(text: str, strip: bool) -> Md:
+    """Cached: names, titles and dates are escaped thousands of times on a large site."""
+    s = clean(text) if strip else _WS.sub(" ", _UNPRINTABLE.sub("", text))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
     for ch, ref in _NO_BACKSLASH.items():

@@ -69,6 +69,10 @@ def _claims_for_events(dossier: Dossier) -> dict[str, list[Claim]]:
     for claim in dossier.claims:
         for ref in claim.refs or (claim.ref,):
             by_sentence[(ref.source, ref.sentence)].add(claim.id)
+    by_day_speaker: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for claim in dossier.claims:
+        if claim.date and claim.speaker:
+            by_day_speaker[(claim.date, claim.speaker)].add(claim.id)
     claims = {c.id: c for c in dossier.claims}
     out: dict[str, list[Claim]] = {}
     for event in dossier.events:
@@ -76,8 +80,8 @@ def _claims_for_events(dossier: Dossier) -> dict[str, list[Claim]]:
         for ref in event.refs:
             ids |= by_sentence.get((ref.source, ref.sentence), set())
         if event.date and event.date_precision == "day":
-            parts = set(event.participants)
-            ids |= {c.id for c in dossier.claims if c.date == event.date and c.speaker in parts}
+            for p in set(event.participants):
+                ids |= by_day_speaker.get((event.date, p), set())
         out[event.id] = newest_first(claims[i] for i in ids)
     return out
 

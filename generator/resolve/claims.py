@@ -10,7 +10,8 @@
 * Related claims: other speakers, same subject (at least two shared content words, or a shared topic
   key such as the leader stepping down or chemical weapons); *diverging* when one side is negated or
   says the views differ, *corroborating* when both are affirmative and closely similar, otherwise
-  merely *related* (same subject, no stance compared).
+  merely *related* (same subject, no stance compared). Two speakers set against each other in one
+  sentence by a contrast word ("Cameron accuses ..., while the UN voiced concerns ...") diverge.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ STOP = set(
 )
 TOPICS = {
     "leader-leaves": ("step down", "leave power", "cede power", "quit", "must go", "should leave", "stand down", "resign"),
-    "chemical-weapons": ("chemical weapon",),
+    "chemical-weapons": ("chemical weapon", "chemical attack", "poison gas", "sarin", "nerve agent"),
     "arms-supply": ("weapon", "arms", "embargo", "s-300", "supply of", "supplies of", "missile"),
     "talks": ("talks", "dialogue", "negotiat", "peace conference", "peace process", "political transition", "political means"),
     "violence": ("violence", "bloodshed", "fighting"),
@@ -42,7 +43,24 @@ TOPICS = {
     "un-resolution": ("resolution", "security council"),
     "intervention": ("interven", "interfere", "foreign help", "invasion"),
 }
-NEGATION = re.compile(r"\b(not|no|never|n't|nor|against|reject\w*|oppos\w*|den(y|ies|ied)|differ\w*|on the contrary)\b", re.I)
+NEGATION = re.compile(r"\b(not|no|never|n't|nor|without|against|reject\w*|oppos\w*|den(y|ies|ied)|refus\w*)\b", re.I)
+# Topics specific enough to compare stances on ("talks" and "violence" are in nearly every claim).
+SPECIFIC = {"leader-leaves", "chemical-weapons", "arms-supply", "sanctions", "un-resolution", "intervention"}
+MAX_RELATED = 6
+
+
+def polarity(claim: Claim, topic: str) -> bool:
+    """False when the claim speaks against the topic: a negated or denying cue ("has not urged",
+    "denied", "spoke against"), or a negation just before the topic's words in the content."""
+    if claim.negated or claim.cue_kind == "deny" or NEGATION.search(claim.cue):
+        return False
+    low = claim.text.lower()
+    for pat in TOPICS[topic]:
+        k = low.find(pat)
+        if k >= 0 and NEGATION.search(low[max(0, k - 30):k]):
+            return False
+    return True
+CONTRAST = re.compile(r"\b(while|whereas|but|however|on the contrary|in contrast|instead)\b", re.I)
 NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
 
 
@@ -97,6 +115,14 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
         last = key.split()[-1] if key.split() else key
         if (art_id, last) in idx.by_name:
             return idx.by_name[(art_id, last)]
+        # "United Nations' human rights office" -> the longest leading words that name an actor
+        toks = re.sub(r"['’]s?\b", "", key).split()
+        for k in range(len(toks) - 1, 0, -1):
+            head = " ".join(toks[:k])
+            if (art_id, head) in idx.by_name:
+                return idx.by_name[(art_id, head)]
+            if head in idx.global_names:
+                return idx.global_names[head]
     return None
 
 
@@ -161,6 +187,7 @@ def resolve_claims(
             groups.append([i])
 
     claims = []
+    sentence_of: list[tuple[str, int, str, int, int]] = []  # (source, sentence, text, content start, end)
     taken: set[str] = set()
     for g in groups:
         art, ex, c, speaker, affiliation = reports[g[0]]
@@ -173,6 +200,9 @@ def resolve_claims(
         if cid in taken:
             cid = f"{base}-{hashlib.sha256(f'{art.id}:{c.content.start}'.encode()).hexdigest()[:6]}"
         taken.add(cid)
+        sent = ex.sentences[c.sentence] if 0 <= c.sentence < len(ex.sentences) else None
+        sentence_of.append((art.id, c.sentence, sent.text if sent else "", c.cue.start - (sent.start if sent else 0),
+                            c.content.end - (sent.start if sent else 0)))
         dates = [(reports[i][2].date, reports[i][2].date_precision) for i in g if reports[i][2].date]
         date, precision = min(dates) if dates else (None, None)
         claims.append(
@@ -197,31 +227,49 @@ def resolve_claims(
             )
         )
 
-    # Related claims by other speakers: corroborating or diverging.
+    # Related claims by other speakers: corroborating, diverging or merely related.
     words = [content_words(c.text) for c in claims]
-    tops = [topics(c.text) for c in claims]
-    neg = [bool(NEGATION.search(c.text)) != c.negated for c in claims]
+    tops = [topics(c.text) & SPECIFIC for c in claims]
     corro: dict[int, list[str]] = defaultdict(list)
     div: dict[int, list[str]] = defaultdict(list)
-    rel: dict[int, list[str]] = defaultdict(list)
+    rel_scored: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            if a.speaker == b.speaker and (a.speaker or a.speaker_text == b.speaker_text):
+            who_a, who_b = a.speaker or a.speaker_affiliation, b.speaker or b.speaker_affiliation
+            if (who_a or a.speaker_text) == (who_b or b.speaker_text):
                 continue
-            shared_topic = tops[i] & tops[j]
+            shared_topics = tops[i] & tops[j]
             shared = words[i] & words[j]
-            if not shared_topic and len(shared) < 3:
-                continue
-            if neg[i] != neg[j] and (shared_topic or len(shared) >= 3):
+            if any(polarity(a, t) != polarity(b, t) for t in shared_topics):
                 div[i].append(b.id)
                 div[j].append(a.id)
             elif _similar(words[i], words[j], a.text, b.text):
                 corro[i].append(b.id)
                 corro[j].append(a.id)
-            else:
-                rel[i].append(b.id)
-                rel[j].append(a.id)
+            elif shared_topics or len(shared) >= 4:
+                score = 10 * len(shared_topics) + len(shared)
+                rel_scored[i].append((score, b.id))
+                rel_scored[j].append((score, a.id))
+    rel = {i: [cid for _s, cid in sorted(v, key=lambda x: (-x[0], x[1]))[:MAX_RELATED]] for i, v in rel_scored.items()}
+    rel = defaultdict(list, rel)
+    # Two speakers set against each other in one sentence ("X accuses A, while Y says B") diverge.
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for i, (src, sno, _t, _a, _b) in enumerate(sentence_of):
+        by_sentence[(src, sno)].append(i)
+    for ids in by_sentence.values():
+        for x in ids:
+            for y in ids:
+                if x >= y or (claims[x].speaker or claims[x].speaker_text) == (claims[y].speaker or claims[y].speaker_text):
+                    continue
+                first, second = sorted((x, y), key=lambda k: sentence_of[k][3])
+                text = sentence_of[first][2]
+                between = text[sentence_of[first][3]:max(sentence_of[second][3], sentence_of[first][3])]
+                if CONTRAST.search(between):
+                    div[x].append(claims[y].id)
+                    div[y].append(claims[x].id)
+                    rel[x] = [r for r in rel[x] if r != claims[y].id]
+                    rel[y] = [r for r in rel[y] if r != claims[x].id]
     out = []
     for i, c in enumerate(claims):
         out.append(

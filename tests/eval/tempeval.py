@@ -128,7 +128,8 @@ def _lenient_gold(v: str) -> str:
 def evaluate(corpus: Path = CORPUS, errors: list | None = None) -> dict:
     """Value accuracy on TempEval-3's gold DATE expressions; see the module docstring.
 
-    Returns ``{part: {"calendar": (correct, total, acc), "all": ..., "tool": ..., "lenient": ...}}``
+    Returns ``{part: {"calendar": (correct, total, acc), "all": ..., "tool": ..., "tool_grain": ...,
+    "lenient": ...}}``
     for "TimeBank", "AQUAINT" and "total". ``errors``, when a list, receives
     ``(doc, text, gold, got, tense)`` for each calendar miss.
     """
