@@ -140,7 +140,7 @@ class PubDate:
 
     ``value`` is ISO (``2013-06-17``, ``2013-06`` or ``2013``) or None when unknown;
     ``precision`` is ``day``/``month``/``year`` or None; ``evidence`` is ``dateline``, ``sidecar``,
-    ``curation``, ``cli`` or ``unknown`` -- never a silent guess.
+    ``meta`` (an HTML page's meta tags), ``curation``, ``cli`` or ``unknown`` -- never a silent guess.
     """
 
     value: str | None

@@ -8,6 +8,7 @@ module; each test works in its own copy of it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -157,9 +158,34 @@ def test_other_pipeline_version_misses_everything_and_old_entries_are_pruned(pro
 # Entries that must not be trusted
 
 
+def read_entry(p: Path) -> tuple[dict, dict]:
+    head, _, body = p.read_bytes().partition(b"\n")
+    return json.loads(head), json.loads(body)
+
+
+def write_entry(p: Path, header: dict, payload: dict, *, fix_checksum: bool) -> None:
+    """Write an entry as the cache does (same serialisation), optionally with a matching checksum."""
+    body = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    if fix_checksum:
+        header = {**header, "sha256": hashlib.sha256(body).hexdigest()}
+    p.write_bytes(json.dumps(header, sort_keys=True).encode() + b"\n" + body)
+
+
+def test_entry_format_is_what_these_tests_forge(project):
+    p = entry_of(project, FIRST_SEED)
+    data = p.read_bytes()
+    header, payload = read_entry(p)
+    write_entry(p, header, payload, fix_checksum=False)
+    assert p.read_bytes() == data
+
+
 def _truncate(p: Path) -> None:
     data = p.read_bytes()
     p.write_bytes(data[: len(data) // 2])
+
+
+def _truncate_header(p: Path) -> None:
+    p.write_bytes(p.read_bytes()[:40])
 
 
 def _garbage(p: Path) -> None:
@@ -171,48 +197,45 @@ def _empty(p: Path) -> None:  # what a power cut after rename but before the dat
 
 
 def _edit_payload(p: Path) -> None:  # someone edits a fact but leaves the checksum
-    entry = json.loads(p.read_text(encoding="utf-8"))
-    entry["payload"]["mentions"][0]["name"] = "Somebody Else"
-    p.write_text(json.dumps(entry), encoding="utf-8")
+    header, payload = read_entry(p)
+    payload["mentions"][0]["name"] = "Somebody Else"
+    write_entry(p, header, payload, fix_checksum=False)
 
 
 def _edit_payload_and_checksum(p: Path) -> None:  # edited consistently, but the offsets no longer hold
-    import hashlib
-
-    entry = json.loads(p.read_text(encoding="utf-8"))
-    m = entry["payload"]["mentions"][0]["span"]
+    header, payload = read_entry(p)
+    m = payload["mentions"][0]["span"]
     m["start"] += 1
     m["end"] += 1
-    entry["sha256"] = hashlib.sha256(json.dumps(entry["payload"], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    p.write_text(json.dumps(entry), encoding="utf-8")
+    write_entry(p, header, payload, fix_checksum=True)
 
 
 def _edit_checksum(p: Path) -> None:
-    entry = json.loads(p.read_text(encoding="utf-8"))
-    entry["sha256"] = "0" * 64
-    p.write_text(json.dumps(entry), encoding="utf-8")
+    header, payload = read_entry(p)
+    write_entry(p, {**header, "sha256": "0" * 64}, payload, fix_checksum=False)
 
 
 def _wrong_key(p: Path) -> None:  # an entry copied under another name (or a stale one from another version)
-    entry = json.loads(p.read_text(encoding="utf-8"))
-    entry["key"] = "f" * 64
-    p.write_text(json.dumps(entry), encoding="utf-8")
+    header, payload = read_entry(p)
+    write_entry(p, {**header, "key": "f" * 64}, payload, fix_checksum=False)
 
 
 def _other_article(p: Path) -> None:  # a whole, valid entry of another article under this name
     other = next(e for e in entries(p.parents[5]) if e != p)
-    entry = json.loads(other.read_text(encoding="utf-8"))
-    entry["key"] = p.stem
-    p.write_text(json.dumps(entry), encoding="utf-8")
+    header, payload = read_entry(other)
+    write_entry(p, {**header, "key": p.stem}, payload, fix_checksum=True)
 
 
 def _missing_field(p: Path) -> None:  # an older entry format
-    import hashlib
+    header, payload = read_entry(p)
+    del payload["sentences"]
+    write_entry(p, header, payload, fix_checksum=True)
 
-    entry = json.loads(p.read_text(encoding="utf-8"))
-    del entry["payload"]["sentences"]
-    entry["sha256"] = hashlib.sha256(json.dumps(entry["payload"], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    p.write_text(json.dumps(entry), encoding="utf-8")
+
+def _wrong_type(p: Path) -> None:
+    header, payload = read_entry(p)
+    payload["mentions"][0]["span"]["start"] = "12"
+    write_entry(p, header, payload, fix_checksum=True)
 
 
 def _folder(p: Path) -> None:  # unreadable as a file
@@ -222,8 +245,8 @@ def _folder(p: Path) -> None:  # unreadable as a file
 
 @pytest.mark.parametrize(
     "damage",
-    [_truncate, _garbage, _empty, _edit_payload, _edit_payload_and_checksum, _edit_checksum, _wrong_key, _other_article,
-     _missing_field, _folder],
+    [_truncate, _truncate_header, _garbage, _empty, _edit_payload, _edit_payload_and_checksum, _edit_checksum, _wrong_key,
+     _other_article, _missing_field, _wrong_type, _folder],
 )
 def test_damaged_entry_is_rejected_reported_and_rebuilt(project, monkeypatch, warm, damage):
     if damage is _folder and os.name != "posix":
@@ -242,8 +265,10 @@ def test_damaged_entry_is_rejected_reported_and_rebuilt(project, monkeypatch, wa
 
 
 def test_roundtrip_is_exact(warm):
+    """The cache's compiled decoder and serialize.from_plain agree, and give back the extraction."""
     for ex in warm[1].values():
-        assert from_plain(ArticleExtraction, json.loads(json.dumps(to_plain(ex)))) == ex
+        plain = json.loads(json.dumps(to_plain(ex)))
+        assert cache_mod._decoder(ArticleExtraction)(plain) == ex == from_plain(ArticleExtraction, plain)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -344,7 +344,7 @@ def test_brief_has_roles_claims_with_citations_events_and_sources(built):
 def test_every_claim_carries_a_citation_to_a_listed_source():
     d, articles, _x = fixture_dossier()
     docs = [briefing_html(d, articles, title=TITLE, built_at=BUILT)]
-    docs += [brief_html(d, articles, a.id, title=TITLE, built_at=BUILT) for a in brief_actors(d)]
+    docs += [brief_html(d, articles, a.id, title=TITLE) for a in brief_actors(d)]
     for html in docs:
         ids = set(re.findall(r'\bid="([^"]+)"', html))
         claims = re.findall(r'<div class="claim.*?<p class="src">(.*?)</p>', html, re.S)
@@ -411,8 +411,14 @@ def test_cache_reuses_unchanged_pdfs_and_prunes(tmp_path, monkeypatch):
     assert calls == []
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     build_pdfs(d, articles, extractions, tmp_path / "site3", title=TITLE, built_at="2024-05-02", cache=cache)
-    assert len(calls) == len(first)  # new date in every page: all rendered again
-    assert len(list(cache.glob("*.pdf"))) == len(first)  # yesterday's entries pruned
+    assert [p.name for p in calls] == ["briefing.pdf"]  # a new build date: only the briefing shows it
+    assert len(list(cache.glob("*.pdf"))) == len(first)  # yesterday's briefing pruned
+    calls.clear()
+    lavrov = next(a for a in d.actors if a.id == "sergei-lavrov")
+    d2 = dataclasses.replace(d, actors=tuple(dataclasses.replace(a, mention_count=a.mention_count + 1) if a is lavrov else a for a in d.actors))
+    assert "sergei-lavrov" in {a.id for a in brief_actors(d2)}
+    build_pdfs(d2, articles, extractions, tmp_path / "site4", title=TITLE, built_at="2024-05-02", cache=cache)
+    assert sorted(p.name for p in calls) == ["briefing.pdf", "sergei-lavrov.pdf"]  # only what changed
 
 
 # ---------------------------------------------------------------------------------------------

@@ -82,14 +82,13 @@ def brief_html(
     actor_id: str,
     *,
     title: str,
-    built_at: str,
     extractions: Mapping[str, ArticleExtraction] | None = None,
 ) -> str:
     """One actor brief's HTML (the actor need not be among those :func:`build_pdfs` writes)."""
     rel = Relations.of(dossier)
     briefs = {a.id for a in brief_actors(dossier, rel)}
     texts = Texts(articles, extractions or {})
-    return _html.brief_html(brief_context(dossier, texts, rel.actors[actor_id], title=title, built_at=built_at, rel=rel, briefs=briefs))
+    return _html.brief_html(brief_context(dossier, texts, rel.actors[actor_id], title=title, rel=rel, briefs=briefs))
 
 
 def build_pdfs(
@@ -110,9 +109,10 @@ def build_pdfs(
     an event was found in.
 
     ``cache``: optional folder (e.g. ``.cache/dossier/pdf``) keeping each PDF under the sha256 of its
-    HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered
-    (the HTML holds the build date, so this pays off for rebuilds on the same day or with
-    ``SOURCE_DATE_EPOCH``). Entries not used by this build are deleted, so the folder holds one
+    HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered.
+    Briefs carry no build date (only the date of the latest article), so after adding articles only
+    the briefs of the actors they touch are rendered again; the briefing, which shows the build date,
+    is rendered on every new day. Entries not used by this build are deleted, so the folder holds one
     build's PDFs at most.
     """
     site = Path(site)
@@ -150,7 +150,7 @@ def build_pdfs(
 
     out_dir = site / BRIEFS_DIR
     for actor in actors:
-        bctx = brief_context(dossier, texts, actor, title=title, built_at=built_at, rel=rel, briefs=briefs)
+        bctx = brief_context(dossier, texts, actor, title=title, rel=rel, briefs=briefs)
         target = out_dir / f"{actor.id}.pdf"
         render(_html.brief_html(bctx), target)
         written.append(target)

@@ -171,8 +171,11 @@ class BriefingContext:
 
 @dataclass(frozen=True)
 class BriefContext:
+    """No build date here on purpose: a brief is a function of the actor's data (and of the latest
+    article's date), so an unchanged brief can be reused from the cache on later builds."""
+
     title: str  # the dossier's title
-    built_at: str
+    as_of: str  # date of the latest article in the dossier
     actor: ActorView
     roles_figure: Figure | None
     claims: Capped  # ClaimView, the actor's own
@@ -523,7 +526,7 @@ def relationship_figure(dossier: Dossier, rel: Relations, href) -> Figure | None
 
 
 def brief_context(
-    dossier: Dossier, texts: S.Texts, actor: Actor, *, title: str, built_at: str, rel: Relations, briefs: set[str]
+    dossier: Dossier, texts: S.Texts, actor: Actor, *, title: str, rel: Relations, briefs: set[str]
 ) -> BriefContext:
     own = sorted(rel.claims_by_speaker.get(actor.id, []), key=lambda c: (c.date is None, c.date or "", c.id))
     about = sorted(rel.claims_about.get(actor.id, []), key=lambda c: (-len(set(c.sources)), c.id))[: S.BRIEF_ABOUT]
@@ -546,7 +549,7 @@ def brief_context(
         fig = Figure(roles_chart([(r.title, r.start, r.end, "curation" in r.evidence) for r in roles], until=_latest(dossier)), "Roles over time: solid bars are date ranges given by the analyst (an arrow: still held at the date of the latest article), hatched bars the dates on which articles use the title.")
     return BriefContext(
         title=title,
-        built_at=built_at,
+        as_of=date_text(_latest(dossier)) if _latest(dossier) else "an unknown date",
         actor=av,
         roles_figure=fig,
         claims=_capped(claims_v, S.BRIEF_CLAIMS, len(own)),
