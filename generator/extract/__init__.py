@@ -114,7 +114,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
             date=e.date,
             date_precision=e.precision,
             place=e.place,
-            participants=tuple(doc.text[s:t] for s, t in e.participants),
+            participants=tuple(article.clean_text[s:t] for s, t in e.participants),  # == doc.text, which spaCy rebuilds per access
             sentence=m.sentence(e.trigger[0]),
             date_span=m.span(*e.date_span) if e.date_span else None,
         )

@@ -3,15 +3,14 @@
 - No remote resource, ever: :class:`LocalOnlyFetcher` refuses every URL whose scheme is not
   ``file`` or ``data`` (the HTML is self-contained anyway: inline CSS and SVG, system fonts), and
   records what it refused so that tests can assert nothing was asked for.
-- Same input, same bytes: no PDF identifier, and the creation date comes from the build date in
-  the HTML's ``dcterms.created`` meta (``SOURCE_DATE_EPOCH`` upstream), not the clock.
+- Same input, same bytes: no PDF identifier; the briefing's creation date is the build date from
+  the HTML's ``dcterms.created`` meta (``SOURCE_DATE_EPOCH`` upstream), briefs carry none.
 - Fonts: DejaVu through fontconfig (Debian's ``fonts-dejavu-core``); ``full_fonts`` off, so only the
-  glyphs used are embedded (subsets), which keeps a short brief around 50 KB.
+  glyphs used are embedded (subsets): a one-page brief is about 25 KB.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import weasyprint
@@ -35,14 +34,8 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
-def _quiet_weasyprint() -> None:
-    # WeasyPrint logs every unsupported CSS property as a warning; ours are deliberate.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-
-
 def write_pdf(html: str, target: Path, *, base_url: Path, fetcher: LocalOnlyFetcher | None = None) -> int:
     """Render ``html`` to ``target`` (written via a temporary file, then renamed); returns pages."""
-    _quiet_weasyprint()
     fetcher = fetcher or LocalOnlyFetcher()
     doc = weasyprint.HTML(string=html, base_url=base_url.resolve().as_uri() + "/", url_fetcher=fetcher).render()
     target.parent.mkdir(parents=True, exist_ok=True)

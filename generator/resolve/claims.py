@@ -116,7 +116,7 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
         if (art_id, last) in idx.by_name:
             return idx.by_name[(art_id, last)]
         # "United Nations' human rights office" -> the longest leading words that name an actor
-        toks = re.sub(r"['’]s?\b", "", key).split()
+        toks = re.sub(r"['’]s?(?=\s|$)", "", key).split()
         for k in range(len(toks) - 1, 0, -1):
             head = " ".join(toks[:k])
             if (art_id, head) in idx.by_name:
