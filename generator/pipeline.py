@@ -110,11 +110,13 @@ def extract_corpus(
 def _safe_parse(articles: Sequence[Article], batch_size: int, on_problem) -> Iterable:
     from .extract import parse
 
+    done: set[str] = set()  # articles already handed out: not parsed twice after a failure
     try:
-        yield from parse(articles, batch_size=batch_size)
+        for a, doc in parse(articles, batch_size=batch_size):
+            done.add(a.id)
+            yield a, doc
     except Exception:
         # A batch failed: fall back to one article at a time to find the culprit.
-        done = set()
         for a in articles:
             if a.id in done:
                 continue
@@ -202,7 +204,10 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
             t0 = time.perf_counter()
             from .pdf import build_pdfs
 
-            report.pdfs = [str(p.relative_to(paths.root)) for p in build_pdfs(dossier, {a.id: a for a in articles}, extractions, paths.site, title=curation.title, built_at=built_at)]
+            pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
+            files = build_pdfs(dossier, {a.id: a for a in articles}, extractions, paths.site,
+                               title=curation.title, built_at=built_at, cache=pdf_cache)
+            report.pdfs = [str(p.relative_to(paths.root)) for p in files]
             report.timings["pdf"] = time.perf_counter() - t0
     report.timings["total"] = time.perf_counter() - t_all
     return report

@@ -158,8 +158,9 @@ class BriefingContext:
     summary: tuple[str, ...]  # overview paragraphs (plain text)
     outlets: tuple[tuple[str, int], ...]
     more_outlets: int
-    figures: tuple[Figure, ...]
+    figures: tuple[Figure, ...]  # overview: the relationship graph
     timeline_figure: Figure | None
+    series_figures: tuple[Figure, ...]  # timeline chapter: numbers reported over time
     timeline: Capped  # TimelineRow
     actors: Capped  # ActorView
     events: Capped  # EventView
@@ -428,11 +429,12 @@ def briefing_context(
     graph = relationship_figure(dossier, rel, lambda a: f"#{anchor('actor', a)}" if a in in_pdf else "")
     if graph:
         figures.append(graph)
+    series_figs: list[Figure] = []
     for series in sorted(dossier.series, key=lambda s: (-len(s.points), s.id))[: S.SERIES_CHARTS]:
         pts = sorted((p for p in series.points if p.date), key=lambda p: (p.date, p.value, p.ref.source, p.ref.sentence))
         pic = series_svg(series.title, [SeriesPointView(p.date, p.value, " ".join(x for x in (p.qualifier, f"{p.value:,}") if x)) for p in pts])
         if pic:
-            figures.append(Figure(pic, f"{series.title}: figures reported in the articles, by the date they refer to."))
+            series_figs.append(Figure(pic, f"{series.title}: figures reported in the articles, by the date they refer to."))
 
     dated_key = sorted((e for e in key_events if e.date), key=lambda e: (e.date, e.id))
     tl_fig = None
@@ -473,6 +475,7 @@ def briefing_context(
         more_outlets=max(0, len(outlet_list) - S.OUTLETS_SHOWN),
         figures=tuple(figures),
         timeline_figure=tl_fig,
+        series_figures=tuple(series_figs),
         timeline=timeline,
         actors=_capped(actors_v, S.BRIEFING_ACTORS, len(ranked_actors)),
         events=_capped(events_v, S.BRIEFING_EVENTS, len(dossier.events)),

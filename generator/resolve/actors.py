@@ -93,6 +93,11 @@ def resolve_actors(
     # --- 1. candidate mentions and per-article keys ---------------------------------------------
     # key: a string naming a cluster before cross-article merging.
     items: list[tuple[str, int, Mention]] = []
+    places: Counter = Counter()  # names used as places somewhere in the corpus
+    for art in articles:
+        ex = extractions.get(art.id)
+        if ex is not None:
+            places.update(m.name.casefold() for m in ex.mentions if m.kind == "place")
     for art in articles:
         ex = extractions.get(art.id)
         if ex is None:
@@ -100,6 +105,8 @@ def resolve_actors(
         for i, m in enumerate(ex.mentions):
             if m.kind not in ACTOR_KINDS or m.name.casefold() in ignore:
                 continue
+            if m.kind == "organisation" and places[m.name.casefold()] and m.name.casefold() not in curated_key:
+                continue  # "Homs" tagged ORG here but a place elsewhere: a place
             if art.outlet and m.name.casefold() == art.outlet.casefold().removeprefix("the "):
                 continue  # the outlet naming itself
             items.append((art.id, i, m))
