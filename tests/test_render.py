@@ -475,3 +475,14 @@ def test_briefs_true_asks_the_pdf_stage(fixture):
     pages = render(dossier, articles, extractions, site_title=TITLE, built_at=None, briefs=True)
     linked = {rel.split("/")[1] for rel, text in pages.items() if rel.startswith("actors/") and "/briefs/" in text}
     assert linked == {a.id for a in brief_actors(dossier)}
+
+
+def test_series_chart_labels_stay_readable_with_many_points():
+    from generator.render.svg import SeriesPointView, series_svg
+
+    points = [SeriesPointView(f"2013-{m:02d}-{d:02d}", 1000 * m + d, f"{1000 * m + d:,}") for m in range(1, 13) for d in (1, 10, 20)]
+    svg = series_svg("many", points)
+    ET.fromstring(svg)
+    value_labels = re.findall(r'paint-order="stroke">([\d,]+)</text>', svg)
+    assert 2 <= len(value_labels) <= 4
+    assert series_svg("many", points) == svg  # deterministic

@@ -32,7 +32,7 @@ import jinja2
 from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Source
 from . import fmt
 from .article import article_markdown, removed_block, sentence_context
-from .escape import Md, heading, html_escape, md_escape, tag_text, truncate
+from .escape import Md, heading, md_escape, tag_text, truncate
 from .index import Index, build_index, newest_first, refs_in
 from .links import Linker, page_path, sentence_anchor
 from .svg import (
@@ -151,9 +151,11 @@ class _Helpers:
         return f"{c.cue} ({kind})"
 
     def speaker_name(self, c: Claim) -> str:
+        """The speaker's name, or the unnamed speaker's words with a capital (it opens a line)."""
         if c.speaker and c.speaker in self.ix.actors:
             return self.ix.actors[c.speaker].name
-        return c.speaker_description or c.speaker_text or "Unknown speaker"
+        text = (c.speaker_description or c.speaker_text or "").strip() or "Unknown speaker"
+        return text[0].upper() + text[1:]
 
     def quote(self, c: Claim, limit: int = 240) -> Md:
         """The claim's words as a link to its page: “...” when verbatim, plain when reported."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .escape import html_escape, truncate
@@ -333,6 +333,9 @@ class SeriesPointView:
     label: str  # "almost 93,000"
 
 
+MAX_POINT_LABELS = 24
+
+
 def _nice_max(v: int) -> int:
     if v <= 0:
         return 1
@@ -389,8 +392,17 @@ def series_svg(title: str, points: Sequence[SeriesPointView], *, width: int = 72
     if len(coords) > 1:
         path = " ".join(f"{_n(x(o))},{_n(y(p.value))}" for o, p in coords)
         out.append(f'<polyline points="{path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
+    # Every value is printed when there are few points; with many, only the first, last, highest
+    # and lowest (the table under the chart lists all of them).
+    labelled = set(range(len(coords)))
+    if len(coords) > MAX_POINT_LABELS:
+        values = [p.value for _, p in coords]
+        labelled = {0, len(coords) - 1, values.index(max(values)), values.index(min(values))}
     for i, (o, p) in enumerate(coords):
         px, py = x(o), y(p.value)
+        if i not in labelled:
+            out.append(f'<circle cx="{_n(px)}" cy="{_n(py)}" r="3" fill="#1f5fa8"/>')
+            continue
         anchor = "end" if px > width - right - 120 else "start"
         dx = -8 if anchor == "end" else 8
         dy = -8 if i % 2 == 0 else 16
@@ -400,9 +412,3 @@ def series_svg(title: str, points: Sequence[SeriesPointView], *, width: int = 72
         )
     out.append("</svg>")
     return "\n".join(out)
-
-
-def fit(items: Sequence, limit: int, key: Callable) -> tuple[list, int]:
-    """The ``limit`` best items by ``key`` (and how many were left out)."""
-    ranked = sorted(items, key=key)
-    return ranked[:limit], max(0, len(ranked) - limit)
