@@ -114,6 +114,9 @@ def front_matter(tags: list[str] = (), boost: float | None = None, hide: list[st
     return Md("\n".join(lines) if len(lines) > 2 else "")
 
 
+PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "according to", "saying"}
+
+
 class _Helpers:
     """Formatting helpers available to every template as ``h``; each returns escaped :class:`Md`."""
 
@@ -158,10 +161,16 @@ class _Helpers:
         return text[0].upper() + text[1:]
 
     def quote(self, c: Claim, limit: int = 240) -> Md:
-        """The claim's words as a link to its page: “...” when verbatim, plain when reported."""
+        """The claim's words as a link to its page: “...” when verbatim, plain when reported; led by
+        the cue when it says more than "said" ("*blamed*", "*has not urged*"), so a stance or a
+        negation is never lost when the claim is shown out of its sentence."""
         text = truncate(c.text, limit)
         label = f"“{text}”" if c.direct else text
-        return self.L.claim(c.id, label)
+        link = self.L.claim(c.id, label)
+        cue = " ".join(c.cue.split())
+        if c.negated or cue.lower() not in PLAIN_CUES:
+            return Md(f"*{md_escape(cue)}* {link}")
+        return link
 
     def join(self, items: list, sep: str = ", ") -> Md:
         return Md(sep.join(md_escape(i) for i in items))
