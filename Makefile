@@ -8,12 +8,12 @@ STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test serve bench clean .debian-deps
+.PHONY: site test serve bench clean .debian-deps .debian-site-deps
 
-site: $(STAMP)
+site: $(STAMP) .debian-site-deps
 	$(BIN)/dossier build
 
-test: $(DEVSTAMP) .debian-deps
+test: $(DEVSTAMP) .debian-site-deps .debian-deps
 	$(BIN)/python -m pytest -m "not slow"
 
 serve: $(STAMP)
@@ -35,6 +35,12 @@ $(STAMP): $(VENV)/bin/python requirements/build.txt requirements/runtime.txt req
 $(DEVSTAMP): $(STAMP) requirements/dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
 	touch $@
+
+# Debian packages for the PDF briefings: WeasyPrint's Pango and the fonts it prints with.
+SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
+.debian-site-deps:
+	@missing=$$(for p in $(SITE_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; fi
 
 # Debian packages for the tests: Chromium (browser tests), poppler-utils (pdfinfo/pdftotext/pdftoppm).
 .debian-deps:
