@@ -30,6 +30,7 @@ from ..config import Curation
 from ..extract.actors import TITLE_HEADS, TITLE_WORDS, canonical_state, state_table
 from ..model import Actor, Article, ArticleExtraction, Mention, Ref, Role
 from ..urls import slugify
+from .groups import UnionFind
 
 ACTOR_KINDS = {"person", "organisation", "state", "armed_group"}
 GENERIC_ORG_WORDS = {
@@ -111,22 +112,8 @@ def resolve_actors(
                 continue  # the outlet naming itself
             items.append((art.id, i, m))
 
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            # Deterministic: the smaller key becomes the root.
-            if rb < ra:
-                ra, rb = rb, ra
-            parent[rb] = ra
+    groups: UnionFind[str] = UnionFind()
+    find, union = groups.find, groups.union
 
     def key_of(name: str, kind: str) -> str:
         low = name.casefold()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, ArticleExtraction, Claim, ClaimMention, Ref
@@ -156,6 +156,63 @@ def _mentioned(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIn
     return tuple(sorted(about))
 
 
+# A word in more claims than this says little about which claims belong together.
+RARE_DF = 50
+# Largest bucket compared pair by pair; a larger one is split by the actors the claims are about.
+MAX_BUCKET = 150
+
+
+def _who(report) -> str:
+    """Who speaks, for grouping: the actor, else the anonymous speaker's organisation, else 'anonymous'."""
+    return report[3] or report[4] or "anonymous"
+
+
+def _rare_words(words_of: Sequence[set[str]]) -> list[set[str]]:
+    df = Counter(w for ws in words_of for w in ws)
+    limit = max(RARE_DF, len(words_of) // 200)
+    return [{w for w in ws if df[w] <= limit} or set(sorted(ws, key=lambda w: (df[w], w))[:3]) for ws in words_of]
+
+
+def _candidate_pairs(claims: Sequence[Claim], words: Sequence[set[str]], tops: Sequence[set[str]]) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+
+    def add_bucket(members: list[int]) -> None:
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = members[x], members[y]
+                pairs.add((a, b) if a < b else (b, a))
+
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(tops):
+        for t in ts:
+            by_topic[t].append(i)
+    for t, members in by_topic.items():
+        if len(members) <= MAX_BUCKET:
+            add_bucket(members)
+            continue
+        by_subject: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for a in claims[i].about:
+                by_subject[a].append(i)
+        for sub in by_subject.values():
+            add_bucket(sub[-MAX_BUCKET:])  # the latest claims on a very common subject
+    # rare shared words: count co-occurrences through the index; 4 or more make a candidate
+    rare = _rare_words(words)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(rare):
+        for w in ws:
+            by_word[w].append(i)
+    shared: Counter = Counter()
+    for members in by_word.values():
+        if len(members) > RARE_DF:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    pairs.update(p for p, n in shared.items() if n >= 2)
+    return pairs
+
+
 def resolve_claims(
     articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], idx: ActorIndex
 ) -> tuple[Claim, ...]:
@@ -170,21 +227,25 @@ def resolve_claims(
             affiliation = _affiliation(art.id, c, ex, idx) if speaker is None else None
             reports.append((art, ex, c, speaker, affiliation))
 
-    # Group reports of the same assertion (same speaker, similar content, different or same source).
-    groups: list[list[tuple]] = []
+    # Group reports of the same assertion (same speaker, similar content, another source). Candidates
+    # come from an index of (speaker, rare content word), so the cost grows with the corpus, not its square.
     words_of = [content_words(r[2].content.text) for r in reports]
+    rare_of = _rare_words(words_of)
+    groups: list[list[int]] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (who, word) -> group numbers
     for i, r in enumerate(reports):
-        for g in groups:
-            j0 = g[0]
+        who = _who(r)
+        candidates = sorted({gno for w in rare_of[i] for gno in index.get((who, w), ())})
+        for gno in candidates:
+            j0 = groups[gno][0]
             r0 = reports[j0]
-            # the same speaker, or an anonymous one of the same organisation ("a U.N. estimate", "the UN")
-            who0, who = r0[3] or r0[4], r[3] or r[4]
-            same_speaker = who0 == who if (who0 or who) else (r0[2].speaker.kind == r[2].speaker.kind == "anonymous")
-            if same_speaker and r0[0].id != r[0].id and _similar(words_of[j0], words_of[i], r0[2].content.text, r[2].content.text):
-                g.append(i)
+            if r0[0].id != r[0].id and _similar(words_of[j0], words_of[i], r0[2].content.text, r[2].content.text):
+                groups[gno].append(i)
                 break
         else:
             groups.append([i])
+            for w in rare_of[i]:
+                index[(who, w)].append(len(groups) - 1)
 
     claims = []
     sentence_of: list[tuple[str, int, str, int, int]] = []  # (source, sentence, text, content start, end)
@@ -227,32 +288,32 @@ def resolve_claims(
             )
         )
 
-    # Related claims by other speakers: corroborating, diverging or merely related.
+    # Related claims by other speakers: corroborating, diverging or merely related. Only pairs that share
+    # a specific topic (within the same subject actor when a topic is very common) or rare words are
+    # compared, through inverted indexes.
     words = [content_words(c.text) for c in claims]
     tops = [topics(c.text) & SPECIFIC for c in claims]
     corro: dict[int, list[str]] = defaultdict(list)
     div: dict[int, list[str]] = defaultdict(list)
     rel_scored: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            who_a, who_b = a.speaker or a.speaker_affiliation, b.speaker or b.speaker_affiliation
-            if (who_a or a.speaker_text) == (who_b or b.speaker_text):
-                continue
-            shared_topics = tops[i] & tops[j]
-            shared = words[i] & words[j]
-            if any(polarity(a, t) != polarity(b, t) for t in shared_topics):
-                div[i].append(b.id)
-                div[j].append(a.id)
-            elif _similar(words[i], words[j], a.text, b.text):
-                corro[i].append(b.id)
-                corro[j].append(a.id)
-            elif shared_topics or len(shared) >= 4:
-                score = 10 * len(shared_topics) + len(shared)
-                rel_scored[i].append((score, b.id))
-                rel_scored[j].append((score, a.id))
-    rel = {i: [cid for _s, cid in sorted(v, key=lambda x: (-x[0], x[1]))[:MAX_RELATED]] for i, v in rel_scored.items()}
-    rel = defaultdict(list, rel)
+    for i, j in sorted(_candidate_pairs(claims, words, tops)):
+        a, b = claims[i], claims[j]
+        who_a, who_b = a.speaker or a.speaker_affiliation, b.speaker or b.speaker_affiliation
+        if (who_a or a.speaker_text) == (who_b or b.speaker_text):
+            continue
+        shared_topics = tops[i] & tops[j]
+        shared = words[i] & words[j]
+        if any(polarity(a, t) != polarity(b, t) for t in shared_topics):
+            div[i].append(b.id)
+            div[j].append(a.id)
+        elif _similar(words[i], words[j], a.text, b.text):
+            corro[i].append(b.id)
+            corro[j].append(a.id)
+        elif shared_topics or len(shared) >= 4:
+            score = 10 * len(shared_topics) + len(shared)
+            rel_scored[i].append((score, b.id))
+            rel_scored[j].append((score, a.id))
+    rel = defaultdict(list, {i: [cid for _s, cid in sorted(v, key=lambda x: (-x[0], x[1]))[:MAX_RELATED]] for i, v in rel_scored.items()})
     # Two speakers set against each other in one sentence ("X accuses A, while Y says B") diverge.
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, (src, sno, _t, _a, _b) in enumerate(sentence_of):

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Article, ArticleExtraction, Event, Ref, Series, SeriesPoint
 from ..urls import slugify
+from .groups import UnionFind
 from .actors import ActorIndex
 
 FAMILIES = {
@@ -99,20 +100,13 @@ def resolve_events(
             items.append((art, e, participants, names))
 
     # Union of every pair that is the same event (order independent).
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    same: UnionFind[int] = UnionFind()
     for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if _same(items[i], items[j]):
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
+        same.find(i)
+    for i, j in sorted(_candidate_pairs(items)):
+        if _same(items[i], items[j]):
+            same.union(i, j)
+    find = same.find
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
@@ -166,6 +160,39 @@ def sort_key(e: Event) -> tuple:
     """Timeline order: by the first day the date covers; undated last."""
     span = interval(e.date)
     return (span[0].isoformat() if span else "9999", span[1].isoformat() if span else "", e.id)
+
+
+MAX_BLOCK = 200
+
+
+def _candidate_pairs(items) -> set[tuple[int, int]]:
+    """Pairs worth comparing: mentions of one family that share an article, a participant, a name or
+    a place (``_same`` needs one of these). A block larger than MAX_BLOCK (a participant in thousands
+    of events) is split by month, so the work stays near linear in the number of mentions."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, (art, e, parts, names) in enumerate(items):
+        fam = _family(e.kind)
+        keys = [("article", art.id)] + [("actor", p) for p in parts] + [("name", n) for n in names]
+        if e.place:
+            keys.append(("place", e.place.casefold()))
+        for k in keys:
+            blocks[(fam, *k)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            by_month: dict[str | None, list[int]] = defaultdict(list)
+            for i in members:
+                span = interval(items[i][1].date)
+                by_month[span[0].strftime("%Y-%m") if span else None].append(i)
+            chunks = [m[-MAX_BLOCK:] for m in by_month.values()]
+        else:
+            chunks = [members]
+        for chunk in chunks:
+            for x in range(len(chunk)):
+                for y in range(x + 1, len(chunk)):
+                    a, b = chunk[x], chunk[y]
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
 
 
 def _same(a, b) -> bool:
