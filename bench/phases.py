@@ -1,0 +1,107 @@
+"""Measured phases run in their own process by bench/run.py (so each gets its own CPU and memory
+figures). Prints one JSON object on stdout.
+
+    python bench/phases.py bare SEEDS            # spaCy alone: nlp.pipe over the cleaned texts
+    python bench/phases.py extract SEEDS CACHE   # the tool's extraction (parse + rules + cache writes)
+
+Both read the articles with the tool's ingest first (not timed) so that they parse the very same
+cleaned texts, and load the model before the clock starts (model load is reported apart).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def _clock() -> tuple[float, float]:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(t: tuple[float, float]) -> dict[str, float]:
+    return {"wall": time.perf_counter() - t[0], "cpu": time.process_time() - t[1]}
+
+
+def _articles(seeds: Path):
+    from generator.ingest import read_corpus
+
+    t = _clock()
+    articles, problems = read_corpus(seeds)
+    return articles, problems, _since(t)
+
+
+def bare(seeds: Path) -> dict:
+    """spaCy as shipped (``spacy.load``, every component, batches of 32), nothing of ours."""
+    import spacy
+
+    from generator.extract.nlp import MODEL_NAME
+
+    articles, _, ingest = _articles(seeds)
+    texts = [a.clean_text for a in articles]
+    t = _clock()
+    nlp = spacy.load(MODEL_NAME)
+    nlp.max_length = 60_000_000
+    list(nlp.pipe(texts[:2]))
+    load = _since(t)
+    t = _clock()
+    tokens = 0
+    for doc in nlp.pipe(texts, batch_size=32):
+        tokens += len(doc)
+    return {
+        "phase": "bare", "docs": len(texts), "words": sum(len(x.split()) for x in texts), "chars": sum(map(len, texts)),
+        "tokens": tokens, "components": nlp.pipe_names, "ingest": ingest, "load": load, "parse": _since(t),
+    }
+
+
+def extract(seeds: Path, cache: Path | None) -> dict:
+    """The tool's extraction as the build runs it: ``pipeline.extract_corpus`` with an empty cache."""
+    import generator.extract as ex
+    from generator.cache import ExtractionCache
+    from generator.extract.nlp import load_nlp
+    from generator.pipeline import extract_corpus
+
+    articles, _, ingest = _articles(seeds)
+    t = _clock()
+    nlp = load_nlp()
+    for a, doc in ex.parse(articles[:2]):  # model load, lazy imports, dateparser's first-call setup
+        ex.extract_article(a, doc)
+    load = _since(t)
+
+    rules = [0.0, 0.0]
+    real = ex.extract_article
+
+    def timed(article, doc):
+        w, c = time.perf_counter(), time.process_time()
+        try:
+            return real(article, doc)
+        finally:
+            rules[0] += time.perf_counter() - w
+            rules[1] += time.process_time() - c
+
+    ex.extract_article = timed
+    problems = []
+    t = _clock()
+    out = extract_corpus(articles, ExtractionCache(cache), on_problem=problems.append)
+    total = _since(t)
+    return {
+        "phase": "extract", "docs": len(articles), "extracted": len(out), "failed": [f"{p.path}: {p.reason}" for p in problems],
+        "components": nlp.pipe_names, "ingest": ingest, "load": load, "extract": total,
+        "rules": {"wall": rules[0], "cpu": rules[1]},
+    }
+
+
+def main(argv: list[str]) -> None:
+    phase = argv[0]
+    if phase == "bare":
+        result = bare(Path(argv[1]))
+    elif phase == "extract":
+        result = extract(Path(argv[1]), Path(argv[2]) if len(argv) > 2 else None)
+    else:
+        raise SystemExit(f"unknown phase {phase!r}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
