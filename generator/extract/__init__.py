@@ -150,7 +150,7 @@ def _negated_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], bool]
     neg = [t for t in head.children if t.dep_ == "neg" and t.i < head.i]
     if not neg:
         return cue, False
-    first = min(neg[0].i, *(t.i for t in head.children if t.dep_ in {"aux", "auxpass"} and neg[0].i - 2 <= t.i < head.i))
+    first = min([neg[0].i, *(t.i for t in head.children if t.dep_ in {"aux", "auxpass"} and neg[0].i - 2 <= t.i < head.i)])
     return (doc[first].idx, cue[1]), True
 
 
