@@ -1,15 +1,16 @@
 """Per-article extraction cache, so that adding one article parses that article only.
 
-Key: sha256 of the article's cleaned text and publication date (what extraction reads) plus the
-pipeline version: ``EXTRACTION_VERSION``, a hash of the source files of ``generator/extract`` and
-``generator/ingest`` and the model's fingerprint (spaCy version + model meta). The curation file is not
+Key: sha256 of what extraction reads -- the article's id, raw bytes' hash, cleaned text and publication
+date -- plus the pipeline version (``code_fingerprint``: ``EXTRACTION_VERSION``, the source files of
+``generator/extract`` and ``generator/ingest`` and what they depend on, the model's fingerprint and
+dateparser's version). The curation file is not
 part of the key: extraction does not read it, so changing it re-resolves without re-parsing.
 
 Entries are files ``<dir>/v-<fingerprint>/<key[:2]>/<key>.json``: a first line ``{"key": ..., "sha256":
 ...}``, then the payload (JSON of the ``ArticleExtraction``); the checksum is over the payload's bytes as
 stored, so checking it costs one sha256, not a re-serialisation, and the payload is decoded by
-per-type decoders compiled once from the model's type hints (``_decoder``): loading 2,000 entries
-takes about a second, not ten. An entry is trusted only when it parses, its key matches and its checksum holds;
+per-type decoders compiled once from the model's type hints (``_decoder``): getting the 2,121 entries
+of the BBC corpus takes 1.6 s of CPU instead of 5.0 s. An entry is trusted only when it parses, its key matches and its checksum holds;
 anything else (truncated, edited, from another version) is reported as stale and rebuilt. Writes go to
 a temporary file (``.tmp-*``) in the same folder and are renamed into place, so an interrupted run never
 leaves a half-written entry under a valid name; no fsync per entry (19,000 of them for a large corpus):
