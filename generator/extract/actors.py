@@ -26,6 +26,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from .nlp import doc_text
+
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 TITLE_WORDS = {
@@ -243,6 +245,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
     """Every named actor or place mention in the document, in text order."""
     out: list[RawMention] = []
     _, capitals = state_table()
+    full = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
@@ -263,13 +266,13 @@ def find_mentions(doc: Doc) -> list[RawMention]:
                 title = _WS.sub(" ", t.text).strip(" ,")
         # The span reported is the name's own words, without a possessive ending.
         start, end = span.start_char, span.end_char
-        text = doc.text[start:end]
+        text = full[start:end]
         m = _POSSESSIVE.search(text)
         if m and kind != "group":
             end -= len(m.group(0))
-        while end > start and doc.text[end - 1] in " ,.;:":
+        while end > start and full[end - 1] in " ,.;:":
             end -= 1
-        if doc.text[start:end].lower().startswith("the "):
+        if full[start:end].lower().startswith("the "):
             start += 4
         out.append(RawMention(start, end, name, ent.label_, kind, title))
     return out

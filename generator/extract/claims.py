@@ -38,6 +38,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
+
 __all__ = ["RawClaim", "find_claims"]
 
 
@@ -298,7 +300,7 @@ class _Actors:
         self.mentions: list[tuple[int, str, str]] = []  # (char, key or org name, "person"|"org")
         self.person_tokens: dict[int, str] = {}  # token index -> person key
         # doc.text, doc.ents and doc.sents are rebuilt on every access in spaCy: read them once
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.ents: list[Span] = list(doc.ents)
         self.sents: list[Span] = list(doc.sents)
         self.sent_of: list[int] = [0] * len(doc)

@@ -51,6 +51,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import doc_text
+
 __all__ = [
     "RawDate",
     "normalise",
@@ -1366,13 +1368,14 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
     and a note, so that the caller can show them but never attaches an event to them.
     """
     out: list[RawDate] = []
+    full = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         text = ent.text
         if ent.label_ == "TIME" and not _DAY_WORDS.search(text):
             continue
-        if _AGE.search(text) or _AGE.search(doc.text[ent.end_char : ent.end_char + 8]):
+        if _AGE.search(text) or _AGE.search(full[ent.end_char : ent.end_char + 8]):
             continue
         span = _adjust(ent)
         if span is None:
@@ -1381,8 +1384,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
         if (value is not None and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"
                 and re.fullmatch(_HOLIDAY_RE, _clean(span.text))):
             value, precision, note = None, None, "modifier, not a date"  # "Christmas trees"
-        start, end = _trim(doc.text, span.start_char, span.end_char)
-        out.append(RawDate(start, end, doc.text[start:end], value, precision, note))
+        start, end = _trim(full, span.start_char, span.end_char)
+        out.append(RawDate(start, end, full[start:end], value, precision, note))
     return out
 
 

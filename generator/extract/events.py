@@ -630,10 +630,12 @@ def _party_tokens(t: Token) -> list[Token]:
 def _trim_ent(e: Span) -> tuple[int, int]:
     """Character span of an entity without a leading 'the' or a trailing possessive."""
     start, end = e.start_char, e.end_char
-    text = e.doc.text
-    if text[start:end].lower().startswith("the "):
+    text = e.text  # the span's own text (doc.text would be rebuilt from every token)
+    if text.lower().startswith("the "):
         start += 4
+        text = text[4:]
     for suffix in ("'s", "\u2019s"):
-        if text[start:end].endswith(suffix):
+        if text.endswith(suffix):
             end -= len(suffix)
+            text = text[: -len(suffix)]
     return start, end

@@ -69,6 +69,14 @@ def load_nlp() -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token again on each access of ``doc.text``."""
+    text = doc.user_data.get("dossier_text")
+    if text is None:
+        text = doc.user_data["dossier_text"] = doc.text
+    return text
+
+
 def model_path() -> Path:
     import importlib
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .nlp import doc_text
+
 QUANTITIES = {
     "kill": "killed", "killed": "killed", "dead": "killed", "die": "killed", "death": "killed",
     "killing": "killed", "casualty": "killed",
@@ -52,6 +54,7 @@ def _value(text: str) -> int | None:
 
 def find_numbers(doc: Doc) -> list[RawNumber]:
     out = []
+    full = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ != "CARDINAL":
             continue
@@ -76,7 +79,7 @@ def find_numbers(doc: Doc) -> list[RawNumber]:
         # the qualifier may be inside the entity ("more than 5,400") or just before it ("almost")
         digits = re.search(r"\d", ent.text)
         lead = ent.text[: digits.start()] if digits else ""
-        before = (doc.text[max(sent.start_char, ent.start_char - 20):ent.start_char] + lead).lower()
+        before = (full[max(sent.start_char, ent.start_char - 20):ent.start_char] + lead).lower()
         qualifier = next((q for q in QUALIFIERS if re.search(rf"\b{q}\s*$", before)), "")
         out.append(RawNumber(ent.start_char, ent.end_char, quantity, value, qualifier))
     return out
