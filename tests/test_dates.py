@@ -296,3 +296,11 @@ def test_tempeval_value_accuracy_floor() -> None:
     assert res["calendar"][2] >= 0.83
     assert res["tool"][2] >= 0.73
     assert res["calendar"][1] > 1200  # every gold DATE of the corpus was read
+
+
+def test_find_dates_clock_times_are_not_years(nlp) -> None:
+    """"0227 GMT" (found in the BBC corpus as year 0227) is a time of day; a real year stays a year."""
+    found = dates_of(nlp, "He sealed the deal at 0227 GMT on Friday, ending talks that began in 1998.")
+    assert all(d.value is None or not d.value.startswith("0") for d in found), found
+    assert by_text(found).get("1998") == "1998"
+    assert normalise("0227", dt.date(2005, 1, 7))[0] != "0227"

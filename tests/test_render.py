@@ -379,7 +379,7 @@ def test_actor_page(pages):
 
 def test_source_page(pages):
     src = pages["sources/000_g8-leaders/index.md"]
-    assert "<details class=\"dossier-removed\">" in src and "donation appeal" in src
+    assert "<details class=\"dossier-removed\" data-search-exclude>" in src and "donation appeal" in src
     assert "Support The Moscow Times" not in _plain(src.split("<details")[0])  # removed text not in the article
     text = _plain(src)
     assert "Duplicates seeds/000_copy.txt (same content, published once)" in text

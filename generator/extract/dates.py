@@ -348,7 +348,7 @@ def _resolve_core(s: str, base: dt.date | None, tense: str, lead: list[str]) -> 
 
     # -- pure years ---------------------------------------------------------------------------
     m = re.fullmatch(r"(?:(?:the )?(?:fiscal|calendar|financial|model|school|academic)(?: year)? |"
-                     r"(?:the )?year )?(\d{4})(?: fiscal year| financial year| year)?", s)
+                     r"(?:the )?year )?([1-9]\d{3})(?: fiscal year| financial year| year)?", s)
     if m:
         return _year(int(m.group(1)))
     m = re.fullmatch(r"(?:the )?(?:fiscal |calendar )?(\d{4})(?:-| to |/)(\d{2}|\d{4})", s)
@@ -1358,6 +1358,10 @@ _DAY_WORDS = re.compile(rf"\b(?:{_WEEKDAY_RE}|today|tonight|yesterday|tomorrow|l
                         r"this (?:morning|afternoon|evening))\b", re.I)
 
 
+_MILITARY_TIME = re.compile(r"(?:at )?[0-2]\d[0-5]\d")
+_ZONE_AFTER = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|PST|PDT|MSK|local time|hrs\b|hours\b|h\b)")
+
+
 def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
     """Every DATE entity (and TIME entity naming a day) in ``doc``, resolved against ``published``.
 
@@ -1377,6 +1381,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[RawDate]:
             continue
         if _AGE.search(text) or _AGE.search(full[ent.end_char : ent.end_char + 8]):
             continue
+        if _MILITARY_TIME.fullmatch(text.strip()) and _ZONE_AFTER.match(full, ent.end_char):
+            continue  # "0227 GMT", "1430 hours": a clock time, not a year
         span = _adjust(ent)
         if span is None:
             continue

@@ -128,7 +128,7 @@ def removed_block(article: Article, limit: int = 240) -> Md:
             f"<q>{html_escape(snippet)}</q></li>"
         )
     return Md(
-        '<details class="dossier-removed">\n'
+        '<details class="dossier-removed" data-search-exclude>\n'
         f"<summary>Removed by cleaning: {n} passage{'s' if n != 1 else ''}</summary>\n"
         "<ul>\n" + "\n".join(rows) + "\n</ul>\n</details>"
     )
