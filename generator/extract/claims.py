@@ -837,6 +837,22 @@ def _colon_claims(doc: Doc, quotes: _Quotes, actors: _Actors) -> list[_Cand]:
 _DASHES = {"-", "--", "—", "–", "―"}
 
 
+def _quotation_above(text: str, quotes, pos: int) -> tuple[int, int] | None:
+    """The quotation paragraph that ends right above ``pos`` (a signature line under a quote), as
+    (start, end), or None: the quote must reach the end of the text before ``pos`` and lie on one
+    paragraph."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    q = quotes.overlapping(k - 1, k)
+    if not q:
+        return None
+    qs, qe, _ = quotes.spans[q[-1]]
+    if qe < k - 1 or text.rfind("\n", 0, k) >= qs:
+        return None
+    return qs, qe
+
+
 def _dash_claims(doc: Doc, text: str, quotes: _Quotes, actors: _Actors) -> list[_Cand]:
     """Signature lines: '"...quotation..."' then '- Bernie Sanders.' on its own line, or a
     tweet ending '... — Paul Ryan (@SpeakerRyan) July 5, 2016'."""
@@ -860,16 +876,9 @@ def _dash_claims(doc: Doc, text: str, quotes: _Quotes, actors: _Actors) -> list[
             continue
         if not text[line_start:dash.idx].strip():
             # the signature line follows a quotation paragraph
-            k = line_start - 1
-            while k > 0 and text[k - 1].isspace():
-                k -= 1
-            q = quotes.overlapping(k - 1, k)
-            if not q:
+            content = _quotation_above(text, quotes, line_start)
+            if content is None:
                 continue
-            qs, qe, _ = quotes.spans[q[-1]]
-            if qe < k - 1 or text.rfind("\n", 0, k) >= qs:
-                continue
-            content = (qs, qe)
         else:
             a = max(line_start, text.rfind(">", line_start, dash.idx) + 1)
             content = (a, dash.idx)
@@ -885,15 +894,10 @@ def _dash_claims(doc: Doc, text: str, quotes: _Quotes, actors: _Actors) -> list[
     for m in _SIGNATURE.finditer(text):
         if any(c.cue[0] == m.start(1) for c in out):
             continue
-        k = m.start()
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        q = quotes.overlapping(k - 1, k)
-        if not q:
+        above = _quotation_above(text, quotes, m.start())
+        if above is None:
             continue
-        qs, qe, _ = quotes.spans[q[-1]]
-        if qe < k - 1 or text.rfind("\n", 0, k) >= qs:
-            continue
+        qs, qe = above
         span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
         dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or dash is None or not len(span):
