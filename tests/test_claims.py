@@ -295,3 +295,42 @@ def test_polnear_dev_floor():
     assert res["precision"] >= 0.88, res
     assert res["recall"] >= 0.55, res
     assert res["content_f1"] >= 0.83, res
+
+
+def test_doubled_quote_mark_opens_once(nlp):
+    """Scraped text doubles marks (`""unconscionable ... inadequate"`): the quotation is the words
+    between them, and no claim's words ever contain its own reporting verb."""
+    text = ('Verizon is set to pay an ""unconscionable, unfair and grossly inadequate" sum for MCI. '
+            "Qwest said on Wednesday that MCI had rejected a deal worth $8bn. "
+            "Shareholders expressed unhappiness, saying that the offer undervalued the company.")
+    found = claims(nlp, text)
+    assert found, "the claims after the doubled mark are still found"
+    for c, s in found:
+        assert not (c.content[0] < c.cue[1] and c.cue[0] < c.content[1]), s
+    assert any(s["cue"] == "said" and s["content"].startswith("MCI had rejected") for _, s in found)
+
+
+def test_claim_and_actor_ids_stay_unique_when_reports_repeat(tmp_path):
+    """Three identical claim reports at one place of one article (they are never merged: one
+    article is one source) must still get three ids; a duplicate id once stopped a whole build."""
+    import dataclasses
+
+    from generator.config import Curation
+    from generator.extract import extract_article, parse
+    from generator.ingest import read_corpus
+    from generator.render import render
+    from generator.resolve import resolve
+
+    (tmp_path / "a.txt").write_text(
+        'Talks resume\n\n"We are ready to talk," Foreign Minister Sergei Lavrov said on Monday.\n', encoding="utf-8"
+    )
+    articles, _ = read_corpus(tmp_path)
+    (a, doc), = parse(articles)
+    ex = extract_article(a, doc)
+    assert ex.claims
+    ex = dataclasses.replace(ex, claims=ex.claims * 3, mentions=ex.mentions * 3)
+    d = resolve(articles, {a.id: ex}, Curation())
+    ids = [c.id for c in d.claims]
+    assert len(ids) == 3 * len(ex.claims) // 3 and len(set(ids)) == len(ids), ids
+    assert len({x.id for x in d.actors}) == len(d.actors)
+    render(d, {a.id: a}, {a.id: ex}, site_title="t", built_at=None)  # no two pages on one path

@@ -189,6 +189,8 @@ def _quote_spans(text: str) -> list[tuple[int, int, bool]]:
                 open_at = -1
             para_start = i + 1
             continue
+        if open_at >= 0 and open_at == i - 1 and text[open_at] == ch:
+            continue  # a doubled mark (scraping debris: ""unconscionable ...") opens once
         if ch in _QUOTE_OPEN or (ch in _QUOTE_BOTH and open_at < 0):
             if open_at >= 0:  # a second opener: the first one was never closed
                 out.append((open_at, i, False))
@@ -664,7 +666,16 @@ def find_claims(doc: Doc) -> list[RawClaim]:
     cands.sort(key=lambda c: c.cue[0])
     cands = _drop_nested(cands)
     cands = _quote_content(qtext, cands, quotes)
+    # a quotation left open by a stray mark can stretch over the reporting verb itself: such a claim
+    # would report the wrong words and is dropped (a closed quotation split by "he said" is fine)
+    cands = [c for c in cands if not (c.content[0] < c.cue[1] and c.cue[0] < c.content[1] and _in_open_quote(quotes, c.cue[0]))]
     return _resolve(doc, cands, actors)
+
+
+def _in_open_quote(quotes: _Quotes, char: int) -> bool:
+    """Whether ``char`` lies in a quotation whose closing mark was never found."""
+    q = quotes.at(char)
+    return q >= 0 and not quotes.spans[q][2]
 
 
 def _undateline(subj: Token) -> Token:

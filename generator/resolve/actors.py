@@ -242,6 +242,9 @@ def resolve_actors(
         aid = slugify(name)
         if aid in taken:
             aid = slugify(f"{name}-{kind}")
+        stem, n = aid, 2
+        while aid in taken:  # a third actor of that name and kind
+            aid, n = f"{stem}-{n}", n + 1
         taken.add(aid)
         actor_id_of_root[root] = aid
         aliases = set(all_forms) | (set(cur.aliases) if cur else set())

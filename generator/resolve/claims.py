@@ -260,6 +260,9 @@ def resolve_claims(
         cid = base
         if cid in taken:
             cid = f"{base}-{hashlib.sha256(f'{art.id}:{c.content.start}'.encode()).hexdigest()[:6]}"
+        stem, n = cid, 2
+        while cid in taken:  # same words from the same place (two cues for one quotation): -2, -3, ...
+            cid, n = f"{stem}-{n}", n + 1
         taken.add(cid)
         sent = ex.sentences[c.sentence] if 0 <= c.sentence < len(ex.sentences) else None
         sentence_of.append((art.id, c.sentence, sent.text if sent else "", c.cue.start - (sent.start if sent else 0),
