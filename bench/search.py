@@ -1,0 +1,53 @@
+"""How usable the site search is at scale: time from opening a page to the first search result.
+
+    python bench/search.py SITE_DIR QUERY [QUERY ...]
+
+Serves ``SITE_DIR`` (a built ``site/``) on 127.0.0.1, opens its home page in Debian's headless Chromium
+(Playwright, the flags of the browser tests) and, for each query, types it into the search box and
+waits for the first result. The first query includes what a reader waits for on a first visit:
+downloading the search index and building it in Material's search worker. Prints one line per query
+and the index size. Used for the figures in the scale issue's closing note (not a test: timings).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from site_helpers import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    site, queries = Path(argv[0]), argv[1:] or ["minister"]
+    index = site / "search" / "search_index.json"
+    print(f"search index {index.stat().st_size / 1e6:.1f} MB ({index})")
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        t0 = time.perf_counter()
+        page.goto(base + "index.html")
+        page.wait_for_load_state("load")
+        print(f"home page loaded in {time.perf_counter() - t0:.1f} s")
+        for q in queries:
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.fill("")
+            t = time.perf_counter()
+            box.press_sequentially(q, delay=20)
+            first = page.locator("li.md-search-result__item a").first
+            first.wait_for(state="visible", timeout=600_000)
+            took = time.perf_counter() - t
+            print(f"{q!r}: first result after {took:.1f} s (from opening the page: {time.perf_counter() - t0:.1f} s)"
+                  f" -> {first.get_attribute('href')}")
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
