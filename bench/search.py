@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote_plus
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
@@ -41,7 +42,11 @@ def main(argv: list[str]) -> int:
             t = time.perf_counter()
             box.press_sequentially(q, delay=20)
             first = page.locator("li.md-search-result__item a").first
-            first.wait_for(state="visible", timeout=600_000)
+            # results come as soon as one letter is typed: wait for those of the whole query
+            want = "h=" + quote_plus(q.lower())
+            page.wait_for_function(
+                "w => { const a = document.querySelector('li.md-search-result__item a');"
+                " return a && a.href.includes(w); }", arg=want, timeout=600_000)
             took = time.perf_counter() - t
             print(f"{q!r}: first result after {took:.1f} s (from opening the page: {time.perf_counter() - t0:.1f} s)"
                   f" -> {first.get_attribute('href')}")
