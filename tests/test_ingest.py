@@ -465,3 +465,14 @@ def test_clean_gold_corpus_loses_almost_nothing() -> None:
         removed += sum(len(r.text) for r in a.removed if r.reason != "dateline")
         assert a.outlet is None or a.outlet  # no crash, no empty outlet
     assert removed / raw < 0.002
+
+
+def test_character_references_in_plain_text_are_decoded(tmp_path: Path) -> None:
+    """Wire copy carries SGML/HTML references ("Borg-Warner Corp &lt;BOR>"): complete ones are decoded
+    and each decoded character maps back to its whole reference; "AT&T" and unknown names stay."""
+    text = "Deal talks\n\nBorg-Warner Corp &lt;BOR> said AT&T and R&amp;D &#39;agreed&#39; &bogus; today.\n"
+    a = read_article(write(tmp_path, "wire.txt", text))
+    assert "Borg-Warner Corp <BOR> said AT&T and R&D 'agreed' &bogus; today." in a.clean_text
+    i = a.clean_text.index("<")
+    assert a.raw_text[a.offsets.to_raw(i):a.offsets.to_raw_end(i + 1)] == "&lt;"
+    offsets_hold(a, markup=True)

@@ -20,6 +20,7 @@ normalised. ``raw_text`` keeps ``"\\r"``: it is the decoded file, exactly.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -201,7 +202,7 @@ def text_units(raw: str, start: int = 0, end: int | None = None, *, unwrap: str 
         for g, group in enumerate(groups):
             runs: list[Run] = []
             for i, (s, e, brk) in enumerate(group):
-                runs.append(Run(raw[s:e], s, e - s))
+                runs.extend(_entity_runs(raw, s, e))
                 if i < len(group) - 1:
                     runs.append(Run(raw[brk], brk, 1))  # the soft wrap becomes a space
             runs = normalise(runs)
@@ -213,6 +214,32 @@ def text_units(raw: str, start: int = 0, end: int | None = None, *, unwrap: str 
                 breaks += tuple(blank_breaks.get(b, ()))
             units.append(Unit(runs, runs[0].raw_start, runs[-1].raw_start + runs[-1].raw_len, b, breaks))
     return units
+
+
+# A character reference written out in plain text, as wire copy and SGML dumps carry them
+# ("Borg-Warner Corp &lt;BOR>", "AT&amp;T"). Only complete references (with the ";") are decoded,
+# so "AT&T" and "R&D" stay as they are.
+_ENTITY_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity_runs(raw: str, s: int, e: int) -> list[Run]:
+    """The line ``raw[s:e]`` as runs: 1:1 text, and an atomic run per character reference that decodes
+    (its decoded character stands for the whole reference, so offsets still point into the raw text)."""
+    if "&" not in raw[s:e]:
+        return [Run(raw[s:e], s, e - s)]
+    out: list[Run] = []
+    pos = s
+    for m in _ENTITY_REF.finditer(raw, s, e):
+        decoded = html.unescape(m.group())
+        if decoded == m.group():  # not a reference HTML knows
+            continue
+        if m.start() > pos:
+            out.append(Run(raw[pos:m.start()], pos, m.start() - pos))
+        out.append(Run(decoded, m.start(), m.end() - m.start(), True))
+        pos = m.end()
+    if pos < e:
+        out.append(Run(raw[pos:e], pos, e - pos))
+    return out
 
 
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•·▪◦‣–—]|\d{1,3}[.)])\s")
