@@ -334,3 +334,24 @@ def test_claim_and_actor_ids_stay_unique_when_reports_repeat(tmp_path):
     assert len(ids) == 3 * len(ex.claims) // 3 and len(set(ids)) == len(ids), ids
     assert len({x.id for x in d.actors}) == len(d.actors)
     render(d, {a.id: a}, {a.id: ex}, site_title="t", built_at=None)  # no two pages on one path
+
+
+def test_a_state_keeps_the_plain_id_when_another_actor_shares_its_name(tmp_path):
+    """Reuters had "argentina" for a one-mention organisation and "argentina-state" for the country."""
+    import dataclasses
+
+    from generator.config import Curation
+    from generator.extract import extract_article, parse
+    from generator.ingest import read_corpus
+    from generator.resolve import resolve
+
+    (tmp_path / "a.txt").write_text("Debt talks\n\nArgentina said on Monday it would pay its debts.\n", encoding="utf-8")
+    articles, _ = read_corpus(tmp_path)
+    (a, doc), = parse(articles)
+    ex = extract_article(a, doc)
+    state = next(m for m in ex.mentions if m.name == "Argentina")
+    assert state.kind == "state"
+    club = dataclasses.replace(state, label="ORG", kind="organisation")  # e.g. a team the model calls ORG
+    d = resolve(articles, {a.id: dataclasses.replace(ex, mentions=(*ex.mentions, club))}, Curation())
+    kinds = {x.id: x.kind for x in d.actors if x.name == "Argentina"}
+    assert kinds.get("argentina") == "state", kinds

@@ -214,7 +214,11 @@ def resolve_actors(
     actor_id_of_root: dict[str, str] = {}
     actors_data = []
     taken: set[str] = set()
-    for root in sorted(clusters):
+    # Ids are handed out curated actors first, then states, then the rest: when two actors share a
+    # name, the plain slug goes to the curated one or the state ("argentina", not "argentina-state"
+    # while a one-mention organisation called Argentina takes "argentina"). A rule by kind, not by
+    # counts, so a URL does not move when another article changes the counts.
+    for root in sorted(clusters, key=lambda r: (0 if r.startswith("cur:") else 1 if r.startswith("state:") else 2, r)):
         members = clusters[root]
         cur = next((curation.actors[int(k[4:])] for k in sorted(members) if k.startswith("cur:")), None)
         all_forms: Counter = Counter()
