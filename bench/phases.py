@@ -39,6 +39,31 @@ def _articles(seeds: Path):
     return articles, problems, _since(t)
 
 
+def _ready_extraction(articles) -> tuple[object, list[float]]:
+    """The tool's pipeline loaded and warmed up on two articles (model load, lazy imports,
+    dateparser's first-call setup), and ``extract_article`` wrapped so that the rules' time adds up in
+    the returned ``[wall, cpu]`` list (``extract_corpus`` calls it through the module)."""
+    import generator.extract as ex
+    from generator.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    for a, doc in ex.parse(articles[:2]):
+        ex.extract_article(a, doc)
+    rules = [0.0, 0.0]
+    real = ex.extract_article
+
+    def timed(article, doc):
+        w, c = time.perf_counter(), time.process_time()
+        try:
+            return real(article, doc)
+        finally:
+            rules[0] += time.perf_counter() - w
+            rules[1] += time.process_time() - c
+
+    ex.extract_article = timed
+    return nlp, rules
+
+
 def bare(seeds: Path) -> dict:
     """spaCy as shipped (``spacy.load``, every component, batches of 32), nothing of ours."""
     import spacy
@@ -64,30 +89,13 @@ def bare(seeds: Path) -> dict:
 
 def extract(seeds: Path, cache: Path | None) -> dict:
     """The tool's extraction as the build runs it: ``pipeline.extract_corpus`` with an empty cache."""
-    import generator.extract as ex
     from generator.cache import ExtractionCache
-    from generator.extract.nlp import load_nlp
     from generator.pipeline import extract_corpus
 
     articles, _, ingest = _articles(seeds)
     t = _clock()
-    nlp = load_nlp()
-    for a, doc in ex.parse(articles[:2]):  # model load, lazy imports, dateparser's first-call setup
-        ex.extract_article(a, doc)
+    nlp, rules = _ready_extraction(articles)
     load = _since(t)
-
-    rules = [0.0, 0.0]
-    real = ex.extract_article
-
-    def timed(article, doc):
-        w, c = time.perf_counter(), time.process_time()
-        try:
-            return real(article, doc)
-        finally:
-            rules[0] += time.perf_counter() - w
-            rules[1] += time.process_time() - c
-
-    ex.extract_article = timed
     problems = []
     t = _clock()
     out = extract_corpus(articles, ExtractionCache(cache), on_problem=problems.append)
@@ -106,9 +114,8 @@ def pair(seeds: Path, cache: Path | None) -> dict:
     """Bare spaCy and the tool's extraction, interleaved chunk by chunk (see the module docstring)."""
     import spacy
 
-    import generator.extract as ex
     from generator.cache import ExtractionCache
-    from generator.extract.nlp import MODEL_NAME, load_nlp
+    from generator.extract.nlp import MODEL_NAME
     from generator.pipeline import extract_corpus
 
     articles, _, ingest = _articles(seeds)
@@ -117,22 +124,7 @@ def pair(seeds: Path, cache: Path | None) -> dict:
     bare_nlp.max_length = 60_000_000
     list(bare_nlp.pipe([a.clean_text for a in articles[:2]]))
     load = _since(t)
-    nlp = load_nlp()
-    for a, doc in ex.parse(articles[:2]):  # model load, lazy imports, dateparser's first-call setup
-        ex.extract_article(a, doc)
-
-    rules = [0.0, 0.0]
-    real = ex.extract_article
-
-    def timed(article, doc):
-        w, c = time.perf_counter(), time.process_time()
-        try:
-            return real(article, doc)
-        finally:
-            rules[0] += time.perf_counter() - w
-            rules[1] += time.process_time() - c
-
-    ex.extract_article = timed
+    nlp, rules = _ready_extraction(articles)
     store = ExtractionCache(cache)
     problems: list = []
     bare_t = {"wall": 0.0, "cpu": 0.0}
