@@ -55,8 +55,10 @@ class Md(str):
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _WS = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
-# what opens a block at a line start: a bullet, heading, quote or rule character, or "12." / "12)"
-_LINE_START = re.compile(r"^(\s*)(?:([-+*#>])|(\d+)([.)]))")
+# What opens a block at a line start and is still bare after the escapes above: a "-" (bullet,
+# rule, setext underline) or "12." / "12)" (ordered list). "# + *" are escaped everywhere already,
+# ">" is "&gt;", "=" a character reference.
+_LINE_START = re.compile(r"^(\s*)(?:(-)|(\d+)([.)]))")
 _NO_BACKSLASH = {"=": "&#61;"}
 
 
@@ -92,7 +94,7 @@ def _md_escape(text: str, strip: bool) -> Md:
 
 
 def _escape_line_start(m: re.Match) -> str:
-    if m.group(2):  # "#", "+" and "*" are already escaped everywhere and never reach this branch
+    if m.group(2):
         return m.group(1) + "\\" + m.group(2)
     return m.group(1) + m.group(3) + "\\" + m.group(4)
 
