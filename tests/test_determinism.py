@@ -111,3 +111,24 @@ def test_stale_generated_pages_are_removed_hand_written_kept(tmp_path):
     assert (r.written, r.unchanged, r.removed) == (0, 1, 1)
     assert not (docs / "actors" / "b").exists()
     assert (docs / "stylesheets" / "extra.css").exists()
+
+
+def test_builds_in_processes_with_different_hash_seeds_are_identical(tmp_path):
+    """Set and dict orders of strings change with PYTHONHASHSEED: every order that reaches a page must
+    be an explicit sort (ties included), so two processes give the same bytes."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from generator.pipeline import Paths, build; "
+        "build(Paths.at(Path(sys.argv[1]), cache=False), site=False, pdf=False, log=lambda s: None)"
+    )
+    trees = []
+    for seed in ("1", "5", "7"):
+        root = copy_project(tmp_path / f"seed{seed}")
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(ROOT)}
+        subprocess.run([sys.executable, "-c", script, str(root)], check=True, env=env, cwd=ROOT)
+        trees.append(tree(root / "docs"))
+    for other in trees[1:]:
+        assert other.keys() == trees[0].keys()
+        assert [k for k in other if other[k] != trees[0][k]] == []

@@ -371,7 +371,7 @@ def _minor_by_source(dossier: Dossier, paged: frozenset[str]) -> dict[str, list[
         if a.id not in paged:
             for sid in sorted(set(a.sources)):
                 out.setdefault(sid, []).append(a.name)
-    return {k: sorted(set(v), key=str.casefold) for k, v in out.items()}
+    return {k: sorted(set(v), key=lambda s: (s.casefold(), s)) for k, v in out.items()}
 
 
 def _actor_groups(dossier: Dossier) -> list[tuple[str, list[Actor]]]:

@@ -290,7 +290,7 @@ def resolve_actors(
                 id=aid,
                 name=name,
                 kind=kind,
-                aliases=tuple(sorted(aliases, key=str.casefold)),
+                aliases=tuple(sorted(aliases, key=lambda s: (s.casefold(), s))),
                 roles=roles,
                 sources=tuple(sorted({r.source for r in rs})),
                 mention_count=len(rs),
