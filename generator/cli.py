@@ -148,14 +148,13 @@ def pdf(root: Path) -> None:
     Example: dossier pdf
     """
     from .config import load_curation
-    from .pdf import build_pdfs
-    from .pipeline import Paths, _build_time, collect
+    from .pipeline import Paths, build_time, collect, write_pdfs
 
     paths = Paths.at(root)
     try:
         curation = load_curation(paths.config)
         articles, extractions, dossier, _ = collect(paths, curation)
-        files = build_pdfs(dossier, {a.id: a for a in articles}, extractions, paths.site, title=curation.title, built_at=_build_time())
+        files = write_pdfs(paths, curation, dossier, {a.id: a for a in articles}, extractions, built_at=build_time())
     except DossierError as exc:
         _fail(exc)
     for f in files[:3]:

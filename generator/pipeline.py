@@ -170,6 +170,7 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
     from .publish import mkdocs_build
     from .render import render
     from .serialize import dossier_json
+    from .views import build_views
     from .write import write_pages
 
     t_all = time.perf_counter()
@@ -177,17 +178,10 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
     articles, extractions, dossier, report = collect(paths, curation, log=log)
 
     t0 = time.perf_counter()
-    built_at = _build_time()
-    pages = dict(
-        render(
-            dossier,
-            {a.id: a for a in articles},
-            extractions,
-            site_title=curation.title,
-            built_at=built_at,
-            briefs=pdf,
-        )
-    )
+    built_at = build_time()
+    by_id = {a.id: a for a in articles}
+    views = build_views(dossier, by_id, extractions)
+    pages = dict(render(dossier, by_id, extractions, site_title=curation.title, built_at=built_at, briefs=pdf, views=views))
     pages["dossier.json"] = dossier_json(dossier)
     report.timings["render"] = time.perf_counter() - t0
 
@@ -202,18 +196,24 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
         report.timings["mkdocs"] = time.perf_counter() - t0
         if pdf:
             t0 = time.perf_counter()
-            from .pdf import build_pdfs
-
-            pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
-            files = build_pdfs(dossier, {a.id: a for a in articles}, extractions, paths.site,
-                               title=curation.title, built_at=built_at, cache=pdf_cache)
+            files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views)
             report.pdfs = [str(p.relative_to(paths.root)) for p in files]
             report.timings["pdf"] = time.perf_counter() - t0
     report.timings["total"] = time.perf_counter() - t_all
     return report
 
 
-def _build_time() -> str:
+def write_pdfs(paths: Paths, curation: Curation, dossier: Dossier, articles: dict[str, Article],
+               extractions: dict[str, ArticleExtraction], *, built_at: str, views=None) -> list[Path]:
+    """The PDF briefings into ``site/``, through the PDF cache beside the extraction cache."""
+    from .pdf import build_pdfs
+
+    pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
+    return build_pdfs(dossier, articles, extractions, paths.site, title=curation.title, built_at=built_at,
+                      cache=pdf_cache, views=views)
+
+
+def build_time() -> str:
     """Build date shown on the site: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
     import os
 

@@ -30,7 +30,8 @@ from fixtures_dossier import build as build_fixture  # noqa: E402
 
 from generator.model import Actor, Claim, Dossier, Event, PubDate, Ref, Role, Source  # noqa: E402
 from generator.pdf import brief_actors, brief_html, briefing_html, build_pdfs  # noqa: E402
-from generator.pdf import select as S  # noqa: E402
+from generator.pdf import caps as S  # noqa: E402
+from generator.views import select as V  # noqa: E402
 from generator.pdf.engine import LocalOnlyFetcher  # noqa: E402
 
 POPPLER = all(shutil.which(t) for t in ("pdfinfo", "pdftotext"))
@@ -398,7 +399,7 @@ def test_same_input_same_bytes(built, tmp_path):
 def test_cache_reuses_unchanged_pdfs_and_prunes(tmp_path, monkeypatch):
     import generator.pdf as pdf
 
-    monkeypatch.setattr(S, "MAX_BRIEFS", 2)  # the briefing and two briefs are enough here
+    monkeypatch.setattr(V, "MAX_BRIEFS", 2)  # the briefing and two briefs are enough here
     d, articles, extractions = fixture_dossier()
     cache = tmp_path / "cache"
     calls = []
@@ -459,7 +460,7 @@ def synthetic(n_sources: int) -> Dossier:
 
 @needs_poppler
 def test_briefing_stays_bounded_on_a_large_corpus(tmp_path, monkeypatch):
-    monkeypatch.setattr(S, "MAX_BRIEFS", 2)  # only the briefing matters here
+    monkeypatch.setattr(V, "MAX_BRIEFS", 2)  # only the briefing matters here
     d = synthetic(400)
     paths = build_pdfs(d, {}, {}, tmp_path, title="Synthetic", built_at=BUILT)
     assert len(paths) == 3
@@ -485,7 +486,7 @@ def test_seeds_pipeline_writes_briefing_and_briefs(seeds_site):
     briefing = seeds_site / "briefing.pdf"
     assert briefing.is_file()
     briefs = sorted((seeds_site / "briefs").glob("*.pdf"))
-    assert 5 <= len(briefs) <= S.MAX_BRIEFS
+    assert 5 <= len(briefs) <= V.MAX_BRIEFS
     assert 8 <= pages(briefing) <= 40
     body = flat(text(briefing))
     for name in ("Vladimir Putin", "Sergei Lavrov", "Bashar al-Assad"):

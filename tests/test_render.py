@@ -24,9 +24,9 @@ from fixtures_dossier import build
 from generator.model import Dossier, PubDate, Source
 from generator.render import render
 from generator.render.escape import clean, heading, md_escape, tag_text, truncate
-from generator.render.fmt import date_text, short_date
+from generator.views.fmt import date_text, short_date
 from generator.render.links import check_id, page_path, relative
-from generator.render.svg import date_range
+from generator.views.charts import date_range
 from site_helpers import build_site
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -489,7 +489,7 @@ def test_entity_pages_not_in_nav(site):
 
 
 def test_briefs_true_asks_the_pdf_stage(fixture):
-    from generator.pdf.select import brief_actors
+    from generator.views.select import brief_actors
 
     dossier, articles, extractions = fixture
     pages = render(dossier, articles, extractions, site_title=TITLE, built_at=None, briefs=True)
@@ -498,7 +498,7 @@ def test_briefs_true_asks_the_pdf_stage(fixture):
 
 
 def test_series_chart_labels_stay_readable_with_many_points():
-    from generator.render.svg import SeriesPointView, series_svg
+    from generator.views.charts import SeriesPointView, series_svg
 
     points = [SeriesPointView(f"2013-{m:02d}-{d:02d}", 1000 * m + d, f"{1000 * m + d:,}") for m in range(1, 13) for d in (1, 10, 20)]
     svg = series_svg("many", points)

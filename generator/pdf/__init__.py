@@ -9,8 +9,10 @@ event cites its source (outlet, "title", date) as a link to that source's entry 
 cross-reference is an in-document link. Each actor brief has: who (name, kind, aliases, description,
 Wikidata id), roles over time (chart + table), the actor's claims in their own words with citations,
 claims by others about them, their events, their sources. The briefing is a *bounded* summary and
-briefs are capped too: see :mod:`generator.pdf.select` for which actors get a brief (at most
-``MAX_BRIEFS`` = 100) and every cap; the PDF says "N more in the site" wherever it cuts.
+briefs are capped too: see :mod:`generator.views.select` for which actors get a brief (at most
+``MAX_BRIEFS`` = 100) and :mod:`generator.pdf.caps` for every cap; the PDF says "N more in the site"
+wherever it cuts. The PDFs read the same views as the site (:mod:`generator.views`): the same
+actors, the same counts, the same diagrams.
 
 Engine: WeasyPrint (70.0, pinned), not headless Chromium. Both printed the same self-contained HTML
 (the seeds briefing + 20 actor briefs, 59 A4 pages; Chromium 156 driven by Playwright 1.65 with
@@ -39,7 +41,7 @@ that is not ``file:`` or ``data:`` (:class:`generator.pdf.engine.LocalOnlyFetche
 
 Public API: :func:`build_pdfs` (called by the pipeline after the MkDocs build), plus
 :func:`briefing_html` / :func:`brief_html` for tools and tests that want the HTML.
-Which actors get a brief and every cap on what is shown: :mod:`generator.pdf.select`.
+Which actors get a brief: :mod:`generator.views.select`; every cap on what is shown: :mod:`generator.pdf.caps`.
 """
 
 from __future__ import annotations
@@ -51,10 +53,11 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..model import Article, ArticleExtraction, Dossier
+from ..views import Views, build_views
+from ..views.select import brief_actors
 from . import html as _html
-from .context import brief_context, briefing_context
+from .context import Texts, brief_context, briefing_context
 from .engine import LocalOnlyFetcher, write_pdf
-from .select import Relations, Texts, brief_actors
 
 __all__ = ["build_pdfs", "briefing_html", "brief_html", "brief_actors", "BRIEFS_DIR", "BRIEFING"]
 
@@ -73,7 +76,8 @@ def briefing_html(
     dossier: Dossier, articles: Mapping[str, Article], *, title: str, built_at: str, extractions: Mapping[str, ArticleExtraction] | None = None
 ) -> str:
     """The briefing's HTML (what :func:`build_pdfs` prints), for tools and tests."""
-    return _html.briefing_html(briefing_context(dossier, Texts(articles, extractions or {}), title=title, built_at=built_at))
+    v = build_views(dossier, articles, extractions or {})
+    return _html.briefing_html(briefing_context(v.dossier, Texts(articles, extractions or {}), title=title, built_at=built_at, rel=v.ix))
 
 
 def brief_html(
@@ -84,11 +88,12 @@ def brief_html(
     title: str,
     extractions: Mapping[str, ArticleExtraction] | None = None,
 ) -> str:
-    """One actor brief's HTML (the actor need not be among those :func:`build_pdfs` writes)."""
-    rel = Relations.of(dossier)
-    briefs = {a.id for a in brief_actors(dossier, rel)}
+    """One actor brief's HTML (the actor need not be among those :func:`build_pdfs` writes, but must
+    have a page)."""
+    v = build_views(dossier, articles, extractions or {})
+    briefs = {a.id for a in brief_actors(v.dossier, v.ix)}
     texts = Texts(articles, extractions or {})
-    return _html.brief_html(brief_context(dossier, texts, rel.actors[actor_id], title=title, rel=rel, briefs=briefs))
+    return _html.brief_html(brief_context(v.dossier, texts, v.ix.actors[actor_id], title=title, rel=v.ix, briefs=briefs))
 
 
 def build_pdfs(
@@ -100,13 +105,14 @@ def build_pdfs(
     title: str,
     built_at: str,
     cache: Path | None = None,
+    views: Views | None = None,
 ) -> list[Path]:
     """Write ``site/briefing.pdf`` and one ``site/briefs/<actor-id>.pdf`` per actor with a brief.
 
     Returns the paths written, sorted. Stale briefs (actors that no longer get one) are removed, so
-    ``site/briefs/`` always matches the dossier. ``extractions`` is accepted for the pipeline's
-    The PDFs are built from the resolved model; ``articles`` and ``extractions`` supply the sentence
-    an event was found in.
+    ``site/briefs/`` always matches the dossier. The PDFs are built from the resolved model (through
+    ``views``, the same :func:`generator.views.build_views` the site was rendered from, made here
+    when not given); ``articles`` and ``extractions`` supply the sentence an event was found in.
 
     ``cache``: optional folder (e.g. ``.cache/dossier/pdf``) keeping each PDF under the sha256 of its
     HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered.
@@ -117,7 +123,8 @@ def build_pdfs(
     """
     site = Path(site)
     texts = Texts(articles, extractions)
-    rel = Relations.of(dossier)
+    views = views or build_views(dossier, articles, extractions)
+    dossier, rel = views.dossier, views.ix
     actors = brief_actors(dossier, rel)
     briefs = {a.id for a in actors}
     fetcher = LocalOnlyFetcher()

@@ -10,15 +10,42 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..model import Actor, Claim, Dossier, Event, Role, Source
-from ..render.fmt import date_text, plural, short_date
-from . import select as S
-from .select import Relations
-from ..render import svg as site_svg
-from ..render.svg import GraphEdge, GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
-from .svg import roles_chart
+from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Ref, Role, Source
+from ..views import charts
+from ..views import select as V
+from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, roles_chart, series_svg, timeline_svg
+from ..views.fmt import date_text, kind_label, plural, short_date
+from ..views.graph import GRAPH_LIMIT, relationships
+from ..views.index import Index
+from ..views.text import excerpt as _excerpt
+from . import caps as S
+
+
+def excerpt(text: str, limit: int = S.EXCERPT) -> str:
+    """A claim or an evidence sentence as the PDFs quote it: cut with " …" past ``limit`` characters."""
+    return _excerpt(text, limit)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The articles and their extractions, to quote the sentence a fact comes from."""
+
+    articles: Mapping[str, Article]
+    extractions: Mapping[str, ArticleExtraction] = field(default_factory=dict)
+
+    def evidence(self, ref: Ref) -> str | None:
+        """The sentence holding ``ref`` (from the extraction), else the raw span itself."""
+        ex = self.extractions.get(ref.source)
+        if ex is not None and 0 <= ref.sentence < len(ex.sentences):
+            sent = ex.sentences[ref.sentence]
+            if sent.text.strip() and sent.start <= ref.start < max(sent.end, ref.start + 1):
+                return excerpt(sent.text)
+        a = self.articles.get(ref.source)
+        if a is None or not 0 <= ref.start < ref.end <= len(a.raw_text):
+            return None
+        return excerpt(a.raw_text[ref.start : ref.end])
 
 # --- views ---------------------------------------------------------------------------------------
 
@@ -127,7 +154,7 @@ class Capped:
 
 @dataclass(frozen=True)
 class Figure:
-    svg: str  # markup built by generator.render.svg / generator.pdf.svg (every text in it escaped)
+    svg: str  # markup built by generator.views.charts (every text in it escaped)
     caption: str
 
     def __post_init__(self) -> None:
@@ -138,7 +165,7 @@ def for_print(svg: str) -> str:
     """The site's SVG, fixed for WeasyPrint: its label halo (a white stroke drawn *under* the glyphs
     with ``paint-order: stroke``) is dropped, because WeasyPrint 70 ignores ``paint-order`` and
     paints the white stroke over the text, which then disappears."""
-    halo = getattr(site_svg, "HALO", None)
+    halo = getattr(charts, "HALO", None)
     return svg.replace(" " + halo, "").replace(halo, "") if halo else svg
 
 
@@ -197,7 +224,7 @@ def anchor(kind: str, id_: str) -> str:
 class _Doc:
     """What one PDF contains, and the sources it cites (in first-cited order)."""
 
-    def __init__(self, rel: Relations, briefs: set[str], *, actors=(), events=(), claims=()):
+    def __init__(self, rel: Index, briefs: set[str], *, actors=(), events=(), claims=()):
         self.rel = rel
         self.briefs = briefs
         self.actors, self.events, self.claims = set(actors), set(events), set(claims)
@@ -238,7 +265,7 @@ class _Doc:
             c.id,
             anchor("claim", c.id) if link and c.id in self.claims else None,
             self.speaker(c),
-            S.excerpt(c.text),
+            excerpt(c.text),
             c.direct,
             c.cue,
             date_text(c.date, c.date_precision) if c.date else "date not stated",
@@ -249,7 +276,7 @@ class _Doc:
             max(0, len(shown) - len(pv)),
         )
 
-    def event(self, e: Event, texts: S.Texts) -> EventView:
+    def event(self, e: Event, texts: Texts) -> EventView:
         cites, more, n = self.cite(e.sources)
         ev = None
         for ref in sorted(e.refs, key=lambda r: (self.rel.sources[r.source].published.value or "") if r.source in self.rel.sources else ""):
@@ -281,7 +308,7 @@ class _Doc:
             a.id,
             anchor("actor", a.id) if a.id in self.actors else None,
             a.name,
-            S.KIND_LABEL.get(a.kind, a.kind.replace("_", " ").capitalize()),
+            kind_label(a.kind, capital=True),
             tuple(x for x in a.aliases if x != a.name),
             a.description,
             a.wikidata,
@@ -387,16 +414,16 @@ def _date_range(sources) -> str:
 
 
 def briefing_context(
-    dossier: Dossier, texts: S.Texts, *, title: str, built_at: str, rel: Relations | None = None
+    dossier: Dossier, texts: Texts, *, title: str, built_at: str, rel: Index | None = None
 ) -> BriefingContext:
-    rel = rel or Relations.of(dossier)
-    ranked_actors = S.eligible_actors(dossier, rel)
-    briefs = {a.id for a in S.brief_actors(dossier, rel)}
+    rel = rel or Index.of(dossier)
+    ranked_actors = V.eligible_actors(dossier, rel)
+    briefs = {a.id for a in V.brief_actors(dossier, rel)}
     key_actors = ranked_actors[: S.BRIEFING_ACTORS]
-    ranked_events = sorted(dossier.events, key=S.event_rank)
+    ranked_events = sorted(dossier.events, key=V.event_rank)
     key_events = ranked_events[: S.BRIEFING_EVENTS]
-    corr = S.most_corroborated(dossier, rel)
-    div = S.most_divergent(dossier, rel)
+    corr = V.most_corroborated(dossier, rel, S.PARTNERS_PER_CLAIM)
+    div = V.most_divergent(dossier, S.PARTNERS_PER_CLAIM)
     shown_claims = corr[: S.BRIEFING_CLAIMS] + div[: S.BRIEFING_CLAIMS]
 
     doc = _Doc(rel, briefs, actors=[a.id for a in key_actors], events=[e.id for e in key_events], claims=[c.id for c in shown_claims])
@@ -416,7 +443,7 @@ def briefing_context(
         if c.date:
             cites, _, _ = doc.cite([c.source, *c.sources], 1)
             sp = doc.speaker(c)
-            rows.append((c.date, c.id, TimelineRow(short_date(c.date, c.date_precision), Link(S.excerpt(c.text, 110), anchor("claim", c.id)), "claim", sp.text, cites)))
+            rows.append((c.date, c.id, TimelineRow(short_date(c.date, c.date_precision), Link(excerpt(c.text, 110), anchor("claim", c.id)), "claim", sp.text, cites)))
     rows = sorted(set(rows), key=lambda r: (r[0], r[1]))
     dated_events = sum(1 for e in dossier.events if e.date)
     timeline = _capped([r[2] for r in rows], S.BRIEFING_TIMELINE, total=len(rows) + max(0, dated_events - sum(1 for e in key_events if e.date)))
@@ -482,41 +509,22 @@ def briefing_context(
         corroborated=_capped(corr_v, S.BRIEFING_CLAIMS, len(corr)),
         divergent=_capped(div_v, S.BRIEFING_CLAIMS, len(div)),
         sources=doc.source_list(),
-        caps={k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM", "MAX_BRIEFS")},
+        caps={**{k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM")},
+              "MAX_BRIEFS": V.MAX_BRIEFS},
     )
 
 
-def relationship_figure(dossier: Dossier, rel: Relations, href) -> Figure | None:
-    """The site's relationship graph (``generator.render.svg.graph_svg``) with the same edges:
-    "met" = took part in the same events, "about" = a claim by one names the other; the
-    ``render.GRAPH_LIMIT`` actors with the most links. ``href(actor_id)`` gives in-PDF anchors."""
-    from ..render import GRAPH_LIMIT
-
-    met: Counter = Counter()
-    about: Counter = Counter()
-    for e in dossier.events:
-        parts = sorted({p for p in e.participants if p in rel.actors})
-        for i, a in enumerate(parts):
-            for b in parts[i + 1 :]:
-                met[(a, b)] += 1
-    for c in dossier.claims:
-        if c.speaker in rel.actors:
-            for b in sorted(set(c.about)):
-                if b in rel.actors and b != c.speaker:
-                    about[(c.speaker, b)] += 1
-    edges = [GraphEdge(a, b, "met", n) for (a, b), n in sorted(met.items())]
-    edges += [GraphEdge(a, b, "about", n) for (a, b), n in sorted(about.items())]
-    degree: Counter = Counter()
-    for e in edges:
-        degree[e.a] += e.weight
-        degree[e.b] += e.weight
-    ranked = sorted(degree, key=lambda a: (-degree[a], -rel.actors[a].mention_count, a))
-    keep = set(ranked[:GRAPH_LIMIT])
+def relationship_figure(dossier: Dossier, rel: Index, href) -> Figure | None:
+    """The site's relationship graph (:mod:`generator.views.graph`): "met" = took part in the same
+    events, "about" = a claim by one names the other; the ``GRAPH_LIMIT`` actors with the most
+    links. ``href(actor_id)`` gives in-PDF anchors."""
+    graph = relationships(dossier, rel.actors)
+    keep = graph.top(GRAPH_LIMIT)
     if len(keep) < 2:
         return None
     nodes = [GraphNode(a, rel.actors[a].name, rel.actors[a].kind, href(a)) for a in sorted(keep)]
-    pic = graph_svg(nodes, [e for e in edges if e.a in keep and e.b in keep])
-    left = len(degree) - len(keep)
+    pic = graph_svg(nodes, [e for e in graph.edges if e.a in keep and e.b in keep])
+    left = len(graph.degree) - len(keep)
     return Figure(
         pic + graph_legend(),
         f"Relations between {len(keep)} actors: a solid line joins actors taking part in the same events, a dashed "
@@ -529,7 +537,7 @@ def relationship_figure(dossier: Dossier, rel: Relations, href) -> Figure | None
 
 
 def brief_context(
-    dossier: Dossier, texts: S.Texts, actor: Actor, *, title: str, rel: Relations, briefs: set[str]
+    dossier: Dossier, texts: Texts, actor: Actor, *, title: str, rel: Index, briefs: set[str]
 ) -> BriefContext:
     own = sorted(rel.claims_by_speaker.get(actor.id, []), key=lambda c: (c.date is None, c.date or "", c.id))
     about = sorted(rel.claims_about.get(actor.id, []), key=lambda c: (-len(set(c.sources)), c.id))[: S.BRIEF_ABOUT]

@@ -22,7 +22,6 @@ time appears only when ``built_at`` is given).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Collection, Mapping
@@ -31,28 +30,20 @@ from pathlib import Path
 import jinja2
 
 from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Source
-from . import fmt
+from ..views import Views, build_views, fmt
+from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
+from ..views.graph import GRAPH_LIMIT, relationships
+from ..views.index import Index, newest_first, refs_in
+from ..views.select import brief_actors
 from .article import article_markdown, removed_block, sentence_context
 from .escape import Md, heading, md_escape, tag_text, truncate
-from .index import Index, build_index, newest_first, refs_in
 from .links import Linker, page_path, sentence_anchor
-from .svg import (
-    GraphEdge,
-    GraphNode,
-    SeriesPointView,
-    TimelineItem,
-    graph_legend,
-    graph_svg,
-    series_svg,
-    timeline_svg,
-)
 
 __all__ = ["render", "TEMPLATES_DIR"]
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
-GRAPH_LIMIT = 30  # actors drawn in the relationship graph
 RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pages have the rest)
 CO_ACTOR_LIMIT = 12  # rows of "often mentioned with" on an actor page
 TIMELINE_LIMIT = 60  # events drawn on the timeline picture (the table below lists all)
@@ -60,15 +51,6 @@ HOME_LIMIT = 8
 # Search: an actor's page must come first for any of its names, ahead of the claims quoting it
 # (whose titles carry the speaker's name too). Material multiplies the page's score by this.
 ACTOR_BOOST = 10
-
-KIND_LABELS = {
-    "person": "person",
-    "organisation": "organisation",
-    "state": "state",
-    "armed_group": "armed group",
-    "group": "group",
-    "place": "place",
-}
 
 
 def _finalize(value: object) -> Md:
@@ -258,6 +240,7 @@ def render(
     site_title: str,
     built_at: str | None,
     briefs: bool | Collection[str] = False,
+    views: Views | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site: ``{relative path under docs/: Markdown text}``.
 
@@ -267,16 +250,14 @@ def render(
 
     ``briefs`` says which PDFs will sit beside the site: a collection of actor ids links
     ``briefs/<id>.pdf`` on those actors' pages (and ``briefing.pdf`` on the home page); ``True``
-    asks the PDF stage which actors get a brief (:func:`generator.pdf.select.brief_actors`);
-    ``False`` links no PDF.
+    links the actors :func:`generator.views.select.brief_actors` gives a brief; ``False`` links no PDF.
+    ``views`` is what :func:`generator.views.build_views` made of the same input, when the caller
+    already has it (the PDF stage reads the same views).
     """
     env = _environment()
-    paged = actors_with_pages(dossier)
-    minor = _minor_by_source(dossier, paged)
-    full_count = len(dossier.actors)
-    dossier = dataclasses.replace(dossier, actors=tuple(a for a in dossier.actors if a.id in paged))
-    ix = build_index(dossier, articles, extractions)
-    brief_ids = _brief_ids(dossier, briefs)
+    views = views or build_views(dossier, articles, extractions)
+    dossier, ix, minor, full_count = views.dossier, views.ix, views.minor, views.actors_named
+    brief_ids = _brief_ids(dossier, ix, briefs)
     names = _names(dossier)
     pages: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
@@ -322,13 +303,11 @@ def render(
     return dict(sorted(pages.items()))
 
 
-def _brief_ids(dossier: Dossier, briefs: bool | Collection[str]) -> frozenset[str]:
+def _brief_ids(dossier: Dossier, ix: Index, briefs: bool | Collection[str]) -> frozenset[str]:
     if briefs is False:
         return frozenset()
     if briefs is True:
-        from ..pdf.select import brief_actors  # the PDF stage decides who gets a brief
-
-        return frozenset(a.id for a in brief_actors(dossier))
+        return frozenset(a.id for a in brief_actors(dossier, ix))
     return frozenset(briefs)
 
 
@@ -339,39 +318,7 @@ def _figure(svg: str) -> Md:
 
 
 def _kind(kind: str | None) -> str:
-    return KIND_LABELS.get(kind or "", (kind or "unknown").replace("_", " "))
-
-
-def actors_with_pages(dossier: Dossier) -> frozenset[str]:
-    """Ids of the actors that get a page of their own.
-
-    An actor gets a page when any of these holds: it is named at least twice (in one article or
-    several), it is a state, it speaks in a claim (or is a speaker's organisation), it takes part in
-    an event, or something is known of it beyond the text (a role, a Wikidata id, a description --
-    from the curation file or the text). The others -- a name mentioned once in passing, half of the
-    names of a news corpus (5,100 of 10,900 for the 2,225 BBC articles) -- get no page: a page that
-    says "named once, in article X" tells nothing the article does not, and those pages were a fifth
-    of the site's pages and of MkDocs' time. They stay in ``dossier.json``, in the article text on
-    their source page (as text, not links) and in the source page's list of names.
-    """
-    speaking = {c.speaker for c in dossier.claims} | {c.speaker_affiliation for c in dossier.claims}
-    taking_part = {p for e in dossier.events for p in e.participants}
-    return frozenset(
-        a.id
-        for a in dossier.actors
-        if a.mention_count >= 2 or a.kind == "state" or a.id in speaking or a.id in taking_part
-        or a.roles or a.wikidata or a.description
-    )
-
-
-def _minor_by_source(dossier: Dossier, paged: frozenset[str]) -> dict[str, list[str]]:
-    """Names of the actors without a page, by source id (for the source pages' lists)."""
-    out: dict[str, list[str]] = {}
-    for a in dossier.actors:
-        if a.id not in paged:
-            for sid in sorted(set(a.sources)):
-                out.setdefault(sid, []).append(a.name)
-    return {k: sorted(set(v), key=lambda s: (s.casefold(), s)) for k, v in out.items()}
+    return fmt.kind_label(kind)
 
 
 def _actor_groups(dossier: Dossier) -> list[tuple[str, list[Actor]]]:
@@ -445,34 +392,16 @@ def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
     timeline_pic = _figure(timeline_svg(items)) if items else Md("")
 
     # Relationship graph: "met" = shared events; "about" = claims by a about b.
-    met: dict[tuple[str, str], set[str]] = {}
-    for e in dossier.events:
-        parts = sorted(set(p for p in e.participants if p in ix.actors))
-        for i, a in enumerate(parts):
-            for b in parts[i + 1 :]:
-                met.setdefault((a, b), set()).add(e.id)
-    about: dict[tuple[str, str], set[str]] = {}
-    for c in dossier.claims:
-        if c.speaker in ix.actors:
-            for b in sorted(set(c.about)):
-                if b in ix.actors and b != c.speaker:
-                    about.setdefault((c.speaker, b), set()).add(c.id)
-    edges = [GraphEdge(a, b, "met", len(v)) for (a, b), v in met.items()]
-    edges += [GraphEdge(a, b, "about", len(v)) for (a, b), v in about.items()]
-    degree: dict[str, int] = {}
-    for e in edges:
-        degree[e.a] = degree.get(e.a, 0) + e.weight
-        degree[e.b] = degree.get(e.b, 0) + e.weight
-    ranked = sorted(degree, key=lambda a: (-degree[a], -ix.actors[a].mention_count, a))
-    in_graph = set(ranked[:GRAPH_LIMIT])
+    rel = relationships(dossier, ix.actors)
+    in_graph = rel.top(GRAPH_LIMIT)
     nodes = [
         GraphNode(a, ix.actors[a].name, ix.actors[a].kind, L.html_url("actors", a)) for a in sorted(in_graph)
     ]
-    graph_edges = [e for e in edges if e.a in in_graph and e.b in in_graph]
+    graph_edges = [e for e in rel.edges if e.a in in_graph and e.b in in_graph]
     graph_pic = _figure(graph_svg(nodes, graph_edges) + "\n" + graph_legend()) if nodes else Md("")
     relations = sorted(
-        [("met", a, b, sorted(v)) for (a, b), v in met.items()]
-        + [("spoke about", a, b, sorted(v)) for (a, b), v in about.items()],
+        [("met", a, b, sorted(v)) for (a, b), v in rel.met.items()]
+        + [("spoke about", a, b, sorted(v)) for (a, b), v in rel.about.items()],
         key=lambda r: (-len(r[3]), r[0], ix.actors[r[1]].name.casefold(), ix.actors[r[2]].name.casefold()),
     )
 
@@ -495,7 +424,7 @@ def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
         "timeline_left_out": left_out,
         "years": sorted(by_year.items()),
         "graph_pic": graph_pic,
-        "graph_left_out": max(0, len(degree) - len(in_graph)),
+        "graph_left_out": max(0, len(rel.degree) - len(in_graph)),
         "graph_limit": GRAPH_LIMIT,
         "relations": relations[:RELATION_LIMIT],
         "relations_left_out": max(0, len(relations) - RELATION_LIMIT),

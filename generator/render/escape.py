@@ -33,9 +33,10 @@ Templates never see these functions by name for plain values: the Jinja2 environ
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
+
+from ..views.text import UNPRINTABLE, WS, clean, truncate, xml_text
 
 __all__ = ["Md", "md_escape", "heading", "html_escape", "clean", "tag_text", "truncate"]
 
@@ -50,22 +51,12 @@ class Md(str):
     __slots__ = ()
 
 
-# C0 controls except tab/newline/CR, DEL, C1 controls (NEL kept as a space by folding), surrogates,
-# and the two non-characters YAML rejects.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_WS = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|])")
 # What opens a block at a line start and is still bare after the escapes above: a "-" (bullet,
 # rule, setext underline) or "12." / "12)" (ordered list). "# + *" are escaped everywhere already,
 # ">" is "&gt;", "=" a character reference.
 _LINE_START = re.compile(r"^(\s*)(?:(-)|(\d+)([.)]))")
 _NO_BACKSLASH = {"=": "&#61;"}
-
-
-def clean(text: object) -> str:
-    """Drop characters no page may carry and fold whitespace runs (line breaks too) to one space."""
-    s = _UNPRINTABLE.sub("", str(text))
-    return _WS.sub(" ", s).strip()
 
 
 def md_escape(text: object, *, strip: bool = True) -> Md:
@@ -84,7 +75,7 @@ def md_escape(text: object, *, strip: bool = True) -> Md:
 @lru_cache(maxsize=1 << 16)
 def _md_escape(text: str, strip: bool) -> Md:
     """Cached: names, titles and dates are escaped thousands of times on a large site."""
-    s = clean(text) if strip else _WS.sub(" ", _UNPRINTABLE.sub("", text))
+    s = clean(text) if strip else WS.sub(" ", UNPRINTABLE.sub("", text))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _LINE_START.sub(_escape_line_start, s, count=1)
@@ -119,7 +110,7 @@ def html_escape(text: object) -> Md:
         return text
     if text is None:
         return Md("")
-    return Md(html.escape(clean(text), quote=True))
+    return Md(xml_text(text))
 
 
 _TAG_DROP = re.compile(r"[^\w .,:'()-]", re.UNICODE)
@@ -133,17 +124,6 @@ def tag_text(text: object, limit: int = 60) -> str:
     """
     s = clean(text).replace("&", " and ")
     s = _TAG_DROP.sub(" ", s)
-    s = _WS.sub(" ", s).strip()
+    s = WS.sub(" ", s).strip()
     return truncate(s, limit) or "unknown"
 
-
-def truncate(text: object, limit: int) -> str:
-    """Cut ``text`` at a word boundary so that it is at most ``limit`` characters (with an ellipsis)."""
-    s = clean(text)
-    if len(s) <= limit:
-        return s
-    cut = s[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"

@@ -1,4 +1,5 @@
-"""Relations the pages need, derived once from the Dossier (the model stores each link one way).
+"""Lookups by id and the reverse relations the site and the PDFs need, derived once from the Dossier
+(the model stores each link one way).
 
 Everything here is sorted explicitly so that the rendered pages are byte-identical for the same
 input, whatever order the resolver produced.
@@ -60,6 +61,16 @@ class Index:
 
     def has_sentence(self, source_id: str, sentence: int) -> bool:
         return 0 <= sentence < self.sentence_counts.get(source_id, 0)
+
+    @classmethod
+    def of(
+        cls,
+        dossier: Dossier,
+        articles: Mapping[str, Article] | None = None,
+        extractions: Mapping[str, ArticleExtraction] | None = None,
+    ) -> Index:
+        """The index of ``dossier``; without the articles and extractions, no sentence anchors."""
+        return build_index(dossier, articles or {}, extractions or {})
 
 
 def _claims_for_events(dossier: Dossier) -> dict[str, list[Claim]]:

@@ -1,4 +1,4 @@
-"""Human-readable formatting of model values (dates with their precision, counts).
+"""Human-readable formatting of model values (dates with their precision, counts, kinds).
 
 Dates are shown honestly: a month-precise date reads "June 2013 (month)", a missing one "date
 unknown" -- the reader must never mistake an approximate date for an exact one. English month names
@@ -95,6 +95,17 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def sort_date(value: str | None) -> str:
-    """Sort key placing a date by its ISO string (``2013-06`` sorts before ``2013-06-17``)."""
-    return value or ""
+KIND_LABELS = {
+    "person": "person",
+    "organisation": "organisation",
+    "state": "state",
+    "armed_group": "armed group",
+    "group": "group",
+    "place": "place",
+}
+
+
+def kind_label(kind: str | None, *, capital: bool = False) -> str:
+    """``armed_group`` -> ``armed group`` (``Armed group`` with ``capital``)."""
+    label = KIND_LABELS.get(kind or "", (kind or "unknown").replace("_", " "))
+    return label[:1].upper() + label[1:] if capital else label
