@@ -50,11 +50,12 @@ CORPORA = {
     "reuters": "reuters-21578-bodies.tar.gz",
     "fakes": "fakes-syria-2015-2018.tar.gz",
 }
-GENERATED = {"actors", "claims", "events", "sources", "timeline", "index.md", "report.md", "tags.md", "dossier.json",
-             ".generated.json"}
 
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
 from procs import Run, run  # noqa: E402
+
+from generator.pipeline import GENERATED  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # Preparing a project folder

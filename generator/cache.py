@@ -49,7 +49,7 @@ def code_fingerprint() -> str:
     h = hashlib.sha256(EXTRACTION_VERSION.encode())
     # What an entry depends on: the rules and ingest (offsets, ids), the model and dateparser (what they
     # return), the data model, its (de)serialisation and this file (the entry format).
-    files = sorted([*(root / "extract").rglob("*.py"), *root.glob("ingest*.py"), *(root / "ingest").rglob("*.py"),
+    files = sorted([*(root / "extract").rglob("*.py"), *(root / "ingest").rglob("*.py"),
                     *(root / "data").glob("*.json"), root / "model.py", root / "serialize.py", root / "urls.py",
                     Path(__file__)])
     for p in files:
@@ -260,7 +260,7 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
         def fixed(data: Any) -> tuple:
             if type(data) is not list or len(data) != len(items):
                 raise ValueError(f"expected a list of {len(items)}")
-            return tuple(d(x) for d, x in zip(items, data))
+            return tuple(d(x) for d, x in zip(items, data, strict=True))
 
         return fixed
     if tp in (str, int, float, bool):

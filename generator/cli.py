@@ -74,8 +74,6 @@ def extract(files: tuple[Path, ...], published: str | None) -> None:
     from .exporting import extraction_json
     from .extract import extract_article, parse
     from .ingest import read_article
-    from .resolve.actors import ACTOR_KINDS
-    from .urls import slugify
 
     out = []
     failed = 0

@@ -15,6 +15,11 @@ from pathlib import Path
 from .cache import ExtractionCache
 from .config import Curation, load_curation
 from .model import Article, ArticleExtraction, Dossier, Problem
+from .render import TOP_LEVEL
+from .write import MANIFEST
+
+# Every name at the top of docs/ that a build writes (and may remove); the rest is hand-written.
+GENERATED = (*TOP_LEVEL, "dossier.json", MANIFEST)
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ def extract_corpus(
 
     An article whose extraction crashes is reported and left out; the others go on.
     """
-    from .extract import extract_article, parse
+    from .extract import extract_article
 
     out: dict[str, ArticleExtraction] = {}
     todo = []

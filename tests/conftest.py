@@ -34,9 +34,10 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
         shutil.copy2(ROOT / name, dest / name)
     docs = dest / "docs"
     docs.mkdir(exist_ok=True)
-    generated = {"actors", "claims", "events", "sources", "timeline", "index.md", "report.md", "tags.md", "dossier.json", ".generated.json"}
+    from generator.pipeline import GENERATED
+
     for item in (ROOT / "docs").iterdir():
-        if item.name in generated:
+        if item.name in GENERATED:
             continue
         if item.is_dir():
             shutil.copytree(item, docs / item.name)

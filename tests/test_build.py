@@ -106,3 +106,11 @@ def test_build_report(seeds_project):
     assert report.published == len(SEEDS)
     assert not [p for p in report.problems if p.severity == "error"]
     assert report.actors > 10 and report.claims > 20 and report.events > 3
+
+
+def test_gitignore_lists_every_generated_name():
+    """docs/ mixes generated and hand-written files: git must ignore exactly the generated ones."""
+    from generator.pipeline import GENERATED
+
+    ignored = {line.strip().rstrip("/") for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()}
+    assert sorted(n for n in GENERATED if f"docs/{n}" not in ignored) == []

@@ -37,11 +37,14 @@ from ..views.index import Index, newest_first, refs_in
 from ..views.select import brief_actors
 from .article import article_markdown, removed_block, sentence_context
 from .escape import Md, heading, md_escape, tag_text, truncate
-from .links import Linker, page_path, sentence_anchor
+from .links import Linker, page_path
 
-__all__ = ["render", "TEMPLATES_DIR"]
+__all__ = ["render", "TEMPLATES_DIR", "TOP_LEVEL"]
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
+# Everything render writes at the top of docs/ (sections and pages); ``generator.pipeline.GENERATED``
+# adds dossier.json and the write manifest. Hand-written files in docs/ are everything else.
+TOP_LEVEL = ("actors", "claims", "events", "sources", "timeline", "index.md", "report.md", "tags.md")
 
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
 RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pages have the rest)
@@ -114,7 +117,6 @@ class _Helpers:
     short_date = staticmethod(fmt.short_date)
     plural = staticmethod(fmt.plural)
     truncate = staticmethod(truncate)
-    anchor = staticmethod(sentence_anchor)
     refs = staticmethod(refs_in)
     heading = staticmethod(heading)
 
@@ -199,10 +201,6 @@ class _Helpers:
     def figure_value(self, p) -> str:
         """``almost 93,000``: the value with its qualifier."""
         return " ".join(x for x in (p.qualifier, f"{p.value:,}") if x)
-
-    def said_when(self, c: Claim) -> str:
-        """The claim's date for running text: empty when unknown (the cell/line then omits it)."""
-        return fmt.date_text(c.date, c.date_precision) if c.date else ""
 
     def sentence_link(self, source_id: str, sentence: int) -> Md:
         return self.L.sentence(source_id, sentence)
@@ -300,6 +298,9 @@ def render(
     emit("index.md", "home.md.j2", **_home_context(dossier, ix))
     emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
     emit("tags.md", "tags.md.j2")
+    stray = sorted({p.split("/", 1)[0] for p in pages} - set(TOP_LEVEL))
+    if stray:
+        raise ValueError(f"pages outside render.TOP_LEVEL: {stray}")
     return dict(sorted(pages.items()))
 
 

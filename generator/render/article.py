@@ -9,6 +9,7 @@ article says can become markup. Paragraphs follow the cleaned text's blank lines
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from ..model import Article, ArticleExtraction
@@ -64,28 +65,39 @@ def article_markdown(
             break
         pos = nxt + 2
 
+    # One sweep over paragraphs, sentences and mentions, all sorted (spaCy's sentences partition the
+    # text, so their ends increase too): linear in the article, however many paragraphs it has.
+    starts = [m[0] for m in ms]
+    pieces: list[str] = []
+
+    def emit_plain(a: int, b: int) -> None:
+        """Text between a and b with mentions linked (a mention straddling a or b stays unlinked)."""
+        cur = a
+        for k in range(bisect_left(starts, a), len(ms)):
+            cs, ce, actor_id = ms[k]
+            if cs >= b:
+                break
+            if ce > b:
+                continue
+            if cs > cur:
+                pieces.append(md_escape(text[cur:cs], strip=False))
+            pieces.append(actor_link(actor_id, text[cs:ce]))
+            cur = ce
+        if b > cur:
+            pieces.append(md_escape(text[cur:b], strip=False))
+
     opened: set[int] = set()
     out: list[str] = []
+    first = 0  # first sentence that may reach into the current paragraph
     for ps, pe in paragraphs:
-        pieces: list[str] = []
-
-        def emit_plain(a: int, b: int) -> None:
-            """Text between a and b with mentions linked."""
-            cur = a
-            for cs, ce, actor_id in ms:
-                if ce <= a or cs >= b:
-                    continue
-                if cs < a or ce > b:  # straddles a boundary: leave unlinked
-                    continue
-                if cs > cur:
-                    pieces.append(md_escape(text[cur:cs], strip=False))
-                pieces.append(actor_link(actor_id, text[cs:ce]))
-                cur = ce
-            if b > cur:
-                pieces.append(md_escape(text[cur:b], strip=False))
-
+        pieces.clear()
+        while first < len(sentences) and sentences[first][1] <= ps:
+            first += 1
         cur = ps
-        for cs, ce, idx in sentences:
+        for j in range(first, len(sentences)):
+            cs, ce, idx = sentences[j]
+            if cs >= pe:
+                break
             a, b = max(cs, ps), min(ce, pe)
             if b <= a:
                 continue

@@ -119,9 +119,6 @@ class Linker:
             return md_link(label, self.url(page_path("sources", source_id), sentence_anchor(sentence)))
         return md_escape(label)
 
-    def page_link(self, to_page: str, text: object) -> Md:
-        return md_link(text, self.url(to_page))
-
 
 def sentence_anchor(index: int) -> str:
     """Anchor id of a sentence on its source page (``s-N`` with N = the model's 0-based index)."""
