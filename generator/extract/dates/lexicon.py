@@ -1,7 +1,8 @@
 """The rules' data: word tables and patterns for date expressions, apart from the functions that use them.
 
-Every pattern is matched against text cleaned by ``normalise.clean`` (lower case, no abbreviation dots,
-no clock times, no possessive), except those of the last section, which look at the document itself.
+The rules' patterns are matched (mostly ``fullmatch``) against an expression cleaned by
+``normalise.clean``: lower case, no abbreviation dots, clock times or possessive. The clean-up, tense
+and document patterns look at the text before that.
 Month and weekday words (``MONTHS``, ``WEEKDAYS``) come from :mod:`generator.isodate`, the tables every
 stage uses.
 """
