@@ -51,7 +51,7 @@ def code_fingerprint() -> str:
     # return), the data model, its (de)serialisation and this file (the entry format).
     files = sorted([*(root / "extract").rglob("*.py"), *(root / "ingest").rglob("*.py"),
                     *(root / "data").glob("*.json"), root / "model.py", root / "serialize.py", root / "urls.py",
-                    Path(__file__)])
+                    root / "isodate.py", Path(__file__)])  # isodate: month names and ISO values the rules use
     for p in files:
         h.update(str(p.relative_to(root)).encode())
         h.update(p.read_bytes())

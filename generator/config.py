@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from . import isodate
 from .errors import CurationError
 
 ACTOR_KINDS = ("person", "organisation", "state", "armed_group", "group")
@@ -102,9 +103,6 @@ class _Bad(Exception):
     pass
 
 
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
 def _str(v: Any) -> str:
     if isinstance(v, str) and v.strip():
         return v.strip()
@@ -113,18 +111,16 @@ def _str(v: Any) -> str:
 
 def _date(v: Any) -> str:
     if isinstance(v, dt.date):
+        # YAML reads 2013-06-14 as a date; a timestamp with a time keeps it here (isoformat), unlike
+        # isodate.parse, which takes a datetime's day
         return v.isoformat()
     if isinstance(v, int) and 1000 <= v <= 9999:
         return str(v)
-    if isinstance(v, str) and _DATE_RE.match(v.strip()):
+    if isinstance(v, str) and isodate.SHAPE.match(v.strip()):
         s = v.strip()
-        try:
-            if len(s) == 10:
-                dt.date.fromisoformat(s)
-            elif len(s) == 7:
-                dt.date.fromisoformat(s + "-01")
-        except ValueError as exc:
-            raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r} ({exc})") from None
+        problem = isodate.calendar_error(s)
+        if problem:
+            raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r} ({problem})")
         return s
     raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r}")
 

@@ -16,12 +16,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-MONTH = r"(?P<{n}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from ..isodate import MONTH_PATTERN, MONTHS, WEEKDAYS, month_value
+
+MONTH = r"(?P<{n}>" + MONTH_PATTERN + r")\.?"  # the month words of isodate.MONTHS: "June", "Jun.", "Sept."
+# a weekday, full or abbreviated ("Tues.", "Thurs"); looser than isodate.WEEKDAYS, as datelines are
 WEEKDAY = r"(?:(?P<wd>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|rs)?\.?,?\s+)"
 DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<{n}>(?:19|20)\d\d)"
@@ -74,12 +72,12 @@ def _iso(m: re.Match) -> tuple[str, str] | None:
     for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"), (None, "m5", "y5")):
         if g.get(y):
             month = g[mo]
-            month_n = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+            month_n = int(month) if month.isdigit() else MONTHS[month[:3].lower()]
             year = int(g[y])
             if d is None:
                 if not 1 <= month_n <= 12:
                     return None
-                return f"{year:04d}-{month_n:02d}", "month"
+                return month_value(year, month_n), "month"
             try:
                 date = dt.date(year, month_n, int(g[d]))
             except ValueError:
@@ -98,7 +96,7 @@ def find_dates(text: str, limit: int = 400) -> list[FoundDate]:
         mismatch = None
         wd = m.group("wd")
         if wd and iso[1] == "day":
-            if dt.date.fromisoformat(iso[0]).weekday() != _WEEKDAYS[wd[:3].lower()]:
+            if dt.date.fromisoformat(iso[0]).weekday() != WEEKDAYS[wd[:3].lower()]:
                 mismatch = m.group(0).split()[0].strip(",.")
         out.append(FoundDate(iso[0], iso[1], m.start(), m.end(), mismatch))
     return out

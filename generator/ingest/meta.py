@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .. import isodate
 from ..model import PubDate
 from .clean import SUPPORT_OUTLET, words
 
@@ -102,35 +103,11 @@ def title_from_text(text: str) -> str:
     return first if words(first) else ""
 
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
 def parse_iso(value: object) -> PubDate | None:
-    """``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` (or a date object) -> PubDate(evidence "?"), else None."""
-    import datetime as dt
-
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return PubDate(value.isoformat(), "day", "?")
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return PubDate(f"{value:04d}", "year", "?")
-    if not isinstance(value, str):
-        return None
-    m = _ISO_DATE.match(value.strip())
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    try:
-        if d:
-            return PubDate(dt.date(int(y), int(mo), int(d)).isoformat(), "day", "?")
-        if mo:
-            if not 1 <= int(mo) <= 12:
-                return None
-            return PubDate(f"{y}-{mo}", "month", "?")
-    except ValueError:
-        return None
-    return PubDate(y, "year", "?")
+    """``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` (or a date object) -> PubDate(evidence "?"), else None
+    (:func:`generator.isodate.parse`)."""
+    found = isodate.parse(value)
+    return PubDate(*found, "?") if found else None
 
 
 def meta_date(value: str) -> PubDate | None:

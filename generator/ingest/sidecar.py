@@ -9,7 +9,6 @@ and the article is still published with the rest: a typo in metadata should not 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -53,8 +52,6 @@ def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -
         if value is None:
             continue
         if key_s == "published":
-            if isinstance(value, dt.datetime):
-                value = value.date()
             pd = parse_iso(value)
             if pd is None:
                 bad(key_s, f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")

@@ -18,12 +18,11 @@ the year-month so that it stays stable as articles are added.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from ..isodate import interval
 from ..model import Article, ArticleExtraction, Event, Ref, Series, SeriesPoint
 from ..urls import slugify
 from .groups import UnionFind
@@ -40,26 +39,6 @@ KIND_RANK = ["summit", "conference", "talks", "meeting", "visit", "veto", "vote"
 
 def _family(kind: str) -> str:
     return FAMILIES.get(kind, kind)
-
-
-def interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """'2013' / '2013-06' / '2013-W25' / '2013-06-17' -> first and last day covered."""
-    if not value:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}", value):
-            y = int(value)
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + dt.timedelta(days=6)
-        d = dt.date.fromisoformat(value[:10])
-        return d, d
-    except ValueError:
-        return None
 
 
 def _date_agrees(a: str | None, b: str | None) -> bool | None:
