@@ -66,6 +66,8 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")  # a prefix: a timestamp's date i
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
+# The shapes, for code that reads a value's parts (formatting, axes): match, then take the groups.
+DAY_SHAPE, WEEK_SHAPE, MONTH_SHAPE, YEAR_SHAPE = _DAY, _WEEK, _MONTH, _YEAR
 
 
 def parse(value: object) -> tuple[str, str] | None:

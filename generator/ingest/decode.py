@@ -170,7 +170,7 @@ def guess_legacy(data: bytes) -> str:
             high_words += 1
             if _HIGH_RUN.match(w):
                 cyrillic_like += 1
-    if high_words and cyrillic_like * 2 >= high_words:
+    if high_words and cyrillic_like * 2 >= high_words and 0x98 not in data:  # 0x98: the one byte cp1251 lacks
         return "cp1251"
     if any(b in _CP1252_UNDEFINED for b in set(data)):
         return "latin-1"

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ..isodate import interval, precision_of
 from .fmt import MONTHS
 from .text import truncate
 from .text import xml_text as html_escape
@@ -54,34 +54,10 @@ def _text_width(text: str, size: float) -> float:
 # ---------------------------------------------------------------------------------------------
 # Dates on an axis
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-
-
 def date_range(value: str | None) -> tuple[int, int] | None:
     """The span of days (ordinal, inclusive start, exclusive end) an ISO value of any precision covers."""
-    if not value:
-        return None
-    w = _WEEK.match(value)
-    try:
-        if w:
-            start = dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 1)
-            return start.toordinal(), start.toordinal() + 7
-        m = _DATE.match(value)
-        if not m:
-            return None
-        y = int(m.group(1))
-        if m.group(3):
-            d = dt.date(y, int(m.group(2)), int(m.group(3)))
-            return d.toordinal(), d.toordinal() + 1
-        if m.group(2):
-            mo = int(m.group(2))
-            start = dt.date(y, mo, 1)
-            end = dt.date(y + (mo == 12), mo % 12 + 1, 1)
-            return start.toordinal(), end.toordinal()
-        return dt.date(y, 1, 1).toordinal(), dt.date(y + 1, 1, 1).toordinal()
-    except ValueError:
-        return None
+    days = interval(value)
+    return (days[0].toordinal(), days[1].toordinal() + 1) if days else None
 
 
 def _ticks(lo: int, hi: int, max_ticks: int = 8) -> list[tuple[int, str]]:
@@ -433,24 +409,15 @@ def _label(text: object, limit: int | None = None) -> str:
 
 
 def day_number(value: str | None) -> float | None:
-    """ISO date/month/year/week -> proleptic ordinal (month/year at their middle), None if unparsable."""
-    if not value:
+    """ISO date/month/year/week -> proleptic ordinal of the day (a week's Thursday, a month's 15th, a
+    year's 1 July), None if unparsable."""
+    days = interval(value)
+    if days is None:
         return None
-    w = _WEEK.match(value)
-    try:
-        if w:
-            return dt.date.fromisocalendar(int(w.group(1)), int(w.group(2)), 4).toordinal()
-        m = _DATE.match(value)
-        if not m:
-            return None
-        y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-        if d:
-            return dt.date(y, int(mo), int(d)).toordinal()
-        if mo:
-            return dt.date(y, int(mo), 15).toordinal()
-        return dt.date(y, 7, 1).toordinal()
-    except ValueError:
-        return None
+    offset = {"week": 3, "month": 14}.get(precision_of(value) or "", 0)
+    if precision_of(value) == "year":
+        return days[0].replace(month=7).toordinal()
+    return days[0].toordinal() + offset
 
 
 def _roles_svg(height: float, body: list[str], label: str) -> str:

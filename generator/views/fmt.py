@@ -7,17 +7,13 @@ are spelled out here (not via ``strftime``) so that output does not depend on th
 
 from __future__ import annotations
 
-import re
+from ..isodate import DAY_SHAPE as _DAY
+from ..isodate import MONTH_NAMES, precision_of
+from ..isodate import MONTH_SHAPE as _MONTH
+from ..isodate import WEEK_SHAPE as _WEEK
+from ..isodate import YEAR_SHAPE as _YEAR
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+MONTHS = MONTH_NAMES  # English, spelled out (no locale): generator.isodate
 
 
 def _day(value: str) -> str | None:
@@ -36,17 +32,7 @@ def _month(value: str) -> str | None:
 
 def infer_precision(value: str | None) -> str | None:
     """The precision a bare ISO value implies (used when the model left ``precision`` empty)."""
-    if not value:
-        return None
-    if _DAY.match(value):
-        return "day"
-    if _WEEK.match(value):
-        return "week"
-    if _MONTH.match(value):
-        return "month"
-    if _YEAR.match(value):
-        return "year"
-    return None
+    return precision_of(value)
 
 
 def date_text(value: str | None, precision: str | None = None) -> str:
