@@ -35,6 +35,8 @@ import yaml
 
 from . import isodate
 from .errors import CurationError
+from .ingest.sidecar import KEYS as METADATA_KEYS
+from .ingest.sidecar import Metadata, check_value
 
 ACTOR_KINDS = ("person", "organisation", "state", "armed_group", "group")
 
@@ -57,14 +59,6 @@ class CuratedActor:
 
 
 @dataclass(frozen=True)
-class ArticleOverride:
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    published: str | None = None
-
-
-@dataclass(frozen=True)
 class Curation:
     """The validated curation file. An absent file gives ``Curation()``: extraction works without it."""
 
@@ -73,7 +67,7 @@ class Curation:
     site_url: str | None = None
     actors: tuple[CuratedActor, ...] = ()
     ignore: tuple[str, ...] = ()
-    articles: tuple[tuple[str, ArticleOverride], ...] = ()
+    articles: tuple[tuple[str, Metadata], ...] = ()  # per-file metadata (sidecar rules)
     path: str | None = None
 
     def article_overrides(self) -> dict[str, dict[str, str]]:
@@ -137,10 +131,20 @@ def _wikidata(v: Any) -> str:
     raise _Bad(f"expected a Wikidata id like Q7747, got {v!r}")
 
 
-def _url(v: Any) -> str:
-    if isinstance(v, str) and re.match(r"^https?://", v):
-        return v
-    raise _Bad(f"expected an http(s) URL, got {v!r}")
+def _metadata_rule(key: str):
+    """A check by the rule an article's metadata ``key`` follows in sidecars too
+    (``ingest.sidecar.check_value``): one rule for URLs and publication dates everywhere."""
+
+    def check(v: Any) -> str:
+        try:
+            return check_value(key, v)
+        except ValueError as exc:
+            raise _Bad(str(exc)) from None
+
+    return check
+
+
+_url = _metadata_rule("url")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,12 +251,7 @@ ACTOR_SPEC = {
     "roles": _roles,  # offices held, with date ranges
 }
 
-ARTICLE_SPEC = {
-    "title": _scalar(_str),
-    "outlet": _scalar(_str),
-    "url": _scalar(_url),
-    "published": _scalar(_date),
-}
+ARTICLE_SPEC = {key: _scalar(_metadata_rule(key)) for key in METADATA_KEYS}
 
 
 def _actors(ctx, node, key) -> tuple[CuratedActor, ...]:
@@ -264,11 +263,11 @@ def _actors(ctx, node, key) -> tuple[CuratedActor, ...]:
     return tuple(out)
 
 
-def _articles(ctx, node, key) -> tuple[tuple[str, ArticleOverride], ...]:
+def _articles(ctx, node, key) -> tuple[tuple[str, Metadata], ...]:
     out = []
     for name, _k, v in _mapping(ctx, node, key):
         f = _fields(ctx, v, f"{key}.{name}", ARTICLE_SPEC)
-        out.append((name, ArticleOverride(**{k: x for k, x in f.items() if x is not None})))
+        out.append((name, Metadata(**{k: x for k, x in f.items() if x is not None})))
     return tuple(sorted(out))
 
 

@@ -1,4 +1,6 @@
-"""Per-article metadata given with the file: a ``NAME.yml`` sidecar, or Markdown front matter.
+"""Per-article metadata given with the file (a ``NAME.yml`` sidecar, or Markdown front matter) or by
+the curation file's ``articles:`` section: one set of keys and one rule per key (:func:`check_value`)
+for both, so a URL or a date accepted in one place is accepted in the other.
 
 Keys (all optional): ``title`` (text), ``outlet`` (text), ``url`` (http/https), ``published``
 (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``). The sidecar of ``003_x.txt`` is ``003_x.txt.yml`` or,
@@ -29,6 +31,21 @@ class Metadata:
     published: str | None = None  # ISO, validated
 
 
+def check_value(key: str, value: object) -> str:
+    """The value of metadata ``key`` as stored (text folded, a date as ISO), or ValueError saying why."""
+    if key == "published":
+        pd = parse_iso(value)
+        if pd is None:
+            raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+        return pd.value  # type: ignore[return-value]
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected non-empty text, got {value!r}")
+    value = " ".join(value.split())
+    if key == "url" and not _URL.match(value):
+        raise ValueError(f"expected an http(s) URL, got {value!r}")
+    return value
+
+
 def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -> tuple[Metadata, list[str]]:
     """Check a mapping of metadata; return what is valid and a message per problem."""
     problems: list[str] = []
@@ -51,21 +68,10 @@ def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -
             continue
         if value is None:
             continue
-        if key_s == "published":
-            pd = parse_iso(value)
-            if pd is None:
-                bad(key_s, f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
-                continue
-            out[key_s] = pd.value  # type: ignore[assignment]
-            continue
-        if not isinstance(value, str) or not value.strip():
-            bad(key_s, f"expected non-empty text, got {value!r}")
-            continue
-        value = " ".join(value.split())
-        if key_s == "url" and not _URL.match(value):
-            bad(key_s, f"expected an http(s) URL, got {value!r}")
-            continue
-        out[key_s] = value
+        try:
+            out[key_s] = check_value(key_s, value)
+        except ValueError as exc:
+            bad(key_s, str(exc))
     return Metadata(**out), problems
 
 
