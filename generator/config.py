@@ -1,7 +1,8 @@
 """The curation file ``dossier.yml``: site settings and the analyst's corrections.
 
-Like MkDocs' config, the schema is declared once (``SCHEMA`` below: every key with its type and a
-docstring) and validation gathers *all* errors before failing, each naming the file, the line, the key
+Like MkDocs' config, the schema is declared once (``TOP_SPEC``, ``SITE_SPEC``, ``ACTOR_SPEC`` and
+``ARTICLE_SPEC`` below: every key with its validator; an article's metadata follows the sidecar's
+rules) and validation gathers *all* errors before failing, each naming the file, the line, the key
 and what was expected. Nothing is written when the curation file is bad.
 
 Example::

@@ -72,7 +72,7 @@ def dumps(obj: Any, *, skip: frozenset[str] = frozenset()) -> str:
 
 
 def dossier_json(dossier: model.Dossier) -> str:
-    """The public ``dossier.json`` (schema: generator/schema/dossier.schema.json).
+    """The public ``dossier.json`` (schema: generator/data/dossier.schema.json).
 
     Actors' mention-by-mention references are left out (they are on the source pages); everything else
     of the model is there.

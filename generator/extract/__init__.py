@@ -4,8 +4,9 @@ The rule modules (actors, claims, dates, events, numbers) work in the coordinate
 i.e. of the cleaned text; this module is the one place that maps them back to the article's raw text
 through ``Article.offsets``, so ``raw[start:end] == text`` holds for every span by construction.
 
-``extract_corpus`` streams articles through ``nlp.pipe`` in batches (bounded memory) and uses the
-per-article cache (``generator.cache``) so that only new or changed articles are parsed.
+``generator.pipeline.extract_corpus`` streams articles through :func:`parse` (``nlp.pipe`` in
+batches, bounded memory) and uses the per-article cache (``generator.cache``) so that only new or
+changed articles are parsed.
 """
 
 from __future__ import annotations

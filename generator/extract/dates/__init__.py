@@ -17,7 +17,7 @@ week is never mistaken for a known day. Quarters, halves and seasons are coarsen
 keeps TimeML's finer values (``1989-Q3``, ``1998-FA``, ``1998-W32-WE``, ``199`` for the 1990s,
 ``PRESENT_REF``...) and is what the TempEval evaluation scores.
 
-Why this shape was measured: see ARCHITECTURE.md, "Extraction". The modules, in the order a date
+Why this shape was measured: see ARCHITECTURE.md, "Measured choices". The modules, in the order a date
 goes through them:
 
 * ``spans.py``: ``find_dates`` over a spaCy Doc (``RawDate``), ``resolve_span``;
