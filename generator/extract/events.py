@@ -393,12 +393,18 @@ def _attached_date(tok: Token, gov: Token | None, date_tokens: dict[int, RawDate
 
 
 def _ent_of(tok: Token) -> Span | None:
+    """The entity holding ``tok``, read off the IOB tags around it (``doc.ents`` rebuilds every
+    entity of the document on each access: per token that was quadratic in the article)."""
     if not tok.ent_type_:
         return None
-    for e in tok.doc.ents:
-        if e.start <= tok.i < e.end:
-            return e
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type)
 
 
 def _ent_text(tok: Token) -> str | None:
