@@ -476,3 +476,24 @@ def test_character_references_in_plain_text_are_decoded(tmp_path: Path) -> None:
     i = a.clean_text.index("<")
     assert a.raw_text[a.offsets.to_raw(i):a.offsets.to_raw_end(i + 1)] == "&lt;"
     offsets_hold(a, markup=True)
+
+
+@pytest.mark.parametrize("first, title, value", [
+    ("Air strikes kill 11 in Idlib monitor AFP Wednesday 13 Jul 2016 A strike hit", "Air strikes kill 11 in Idlib monitor", "2016-07-13"),
+    ("Updated 31 killed in Aleppo AFP Friday 3 Jun 2016 Regime raids", "Updated 31 killed in Aleppo", "2016-06-03"),
+    ("Posted on April 2 2017 by Youssef Diab MSF says", None, "2017-04-02"),
+    ("Date of publication 27 November 2017 At least 53 civilians died", None, "2017-11-27"),
+    ("Published April 6 2017 Syrian activists say", None, "2017-04-06"),
+    ("Last updated at Jan 202015 Beirut Syrian government air strikes", None, "2015-01-20"),
+    ("05-02-2015 Jaysh al-Islam fires rocket shells", None, "2015-02-05"),
+    ("28.04.2017) Get short URL", None, "2017-04-28"),
+    ("Wed 05 Apr 2017 Syria attack symptoms", None, "2017-04-05"),
+    ("Syrian forces attacked on 4 April 2017 the town of Khan Sheikhoun", None, None),
+    ("Rebels said the talks of 3 May 2016 failed", None, None),
+    ("06/07/2013 The summit", None, None),  # slashes: US or European order, not guessed
+])
+def test_leading_datelines(first, title, value):
+    from generator.ingest.dates import leading_date
+
+    found = leading_date(first, title)
+    assert (found.value if found else None) == value

@@ -114,8 +114,9 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
                 break
         if found is None:
             last = cls.body if cls.body is not None else min(len(units) - 1, 2)
+            headline = texts[cls.title] if cls.title is not None else None
             for i in range(0, last + 1):
-                if cls.reasons[i] is None and (found := leading_date(texts[i])):
+                if cls.reasons[i] is None and (found := leading_date(texts[i], headline)):
                     break
         if found:
             published = PubDate(found.value, found.precision, "dateline")

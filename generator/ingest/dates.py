@@ -3,11 +3,21 @@
     Published 3:39pm Monday, June 17, 2013        10 May, 2013 18:20
     Updated: 2013-06-17T15:39:00Z                  Wed 05 Apr 2017 Syria attack ...
 
+    Posted on April 4 2017 by Asharq Al-Awsat     Date of publication 19 August 2016 ...
+    Air strikes kill 11 in Idlib AFP Wednesday 13 Jul 2016 ...      Last updated at Jan 202015
+
 Only explicit, complete dates count: a day needs day, month and year; a month needs month and
-year ("June 2013", accepted only on a line that is nothing but a dateline). Numeric dates with
-dashes or slashes such as ``06/07/2013`` are ambiguous (US or European order) and are used only
-when one number is over 12 (``21-02-2016``); dotted ``17.06.2013`` is read day first. A weekday that does not
+year ("June 2013", accepted only on a line that is nothing but a dateline). Slashed numeric dates
+such as ``06/07/2013`` are ambiguous (US or European order) and are used only when one number is
+over 12; dotted ``17.06.2013`` is read day first, and so is a dashed one opening a dateline
+(``05-02-2015``): the US writes numeric dates with slashes, the press elsewhere day first. A day
+fused with its year by a scraper (``Jan 202015``) is read as day and year. A weekday that does not
 match the date is reported, not silently corrected.
+
+Where: a line that is nothing but a dateline (:func:`dateline`), or a paragraph near the top that
+opens with a date, possibly after a lead-in ("Published", "Posted on"), the repeated headline and a
+credit of up to three capitalised words ("AFP") (:func:`leading_date`). A date after running text
+is an event's date, not the article's.
 """
 
 from __future__ import annotations
@@ -34,8 +44,11 @@ _DATE_FORMS = "|".join((
     YEAR.format(n="y3") + r"(?P<sep>[-/])(?P<m3>[01]\d)(?P=sep)(?P<d3>[0-3]\d)(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     # 17.06.2013 (European order; dots are not used for US dates)
     r"(?P<d4>[0-3]?\d)\.(?P<m4>[01]?\d)\.(?P<y4>(?:19|20)\d\d)",
-    # 21-02-2016 or 02/21/2016: only when unambiguous (one of the first two numbers is over 12)
+    # 21-02-2016 or 02/21/2016: only when unambiguous (one of the first two numbers is over 12),
+    # or day first for a dashed dateline (see the module docstring)
     r"(?P<a6>[0-3]?\d)(?P<sep6>[-/])(?P<b6>[0-3]?\d)(?P=sep6)(?P<y6>(?:19|20)\d\d)",
+    # Jan 202015: a two-digit day fused with its year
+    MONTH.format(n="m7") + r"\s+(?P<d7>[0-3]\d)(?P<y7>(?:19|20)\d\d)",
     # June 2013 (month precision)
     MONTH.format(n="m5") + r",?\s+" + YEAR.format(n="y5"),
 ))
@@ -58,18 +71,22 @@ class FoundDate:
     weekday_mismatch: str | None = None  # e.g. "Monday" when the date is not a Monday
 
 
-def _iso(m: re.Match) -> tuple[str, str] | None:
+def _iso(m: re.Match, day_first: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     if g.get("y6"):
         a, b = int(g["a6"]), int(g["b6"])
-        if (a > 12) == (b > 12):  # both or neither could be the day: ambiguous, not used
+        if day_first and g["sep6"] == "-" and a <= 31 and b <= 12:
+            day, month = a, b
+        elif (a > 12) == (b > 12):  # both or neither could be the day: ambiguous, not used
             return None
-        day, month = (a, b) if a > 12 else (b, a)
+        else:
+            day, month = (a, b) if a > 12 else (b, a)
         try:
             return dt.date(int(g["y6"]), month, day).isoformat(), "day"
         except ValueError:
             return None
-    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"), (None, "m5", "y5")):
+    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), ("d3", "m3", "y3"), ("d4", "m4", "y4"), ("d7", "m7", "y7"),
+                     (None, "m5", "y5")):
         if g.get(y):
             month = g[mo]
             month_n = int(month) if month.isdigit() else MONTHS[month[:3].lower()]
@@ -86,11 +103,12 @@ def _iso(m: re.Match) -> tuple[str, str] | None:
     return None
 
 
-def find_dates(text: str, limit: int = 400) -> list[FoundDate]:
-    """Every explicit date in the first ``limit`` characters of ``text``."""
+def find_dates(text: str, limit: int = 400, *, day_first: bool = False) -> list[FoundDate]:
+    """Every explicit date in the first ``limit`` characters of ``text`` (``day_first``: read a
+    dashed numeric date day first, as datelines write it)."""
     out = []
     for m in _DATE.finditer(text[:limit]):
-        iso = _iso(m)
+        iso = _iso(m, day_first)
         if iso is None:
             continue
         mismatch = None
@@ -120,12 +138,44 @@ def dateline(text: str) -> FoundDate | None:
     return f
 
 
-def leading_date(text: str) -> FoundDate | None:
-    """A day-precision date opening a paragraph ("Wed 05 Apr 2017 Syria attack...")."""
-    m = _DATE.match(text.lstrip())
-    if not m:
-        return None
-    found = find_dates(text.lstrip(), limit=m.end() + 1)
-    if found and found[0].start == 0 and found[0].precision == "day":
-        return found[0]
+_LEAD_IN = re.compile(
+    r"^(?:(?:last\s+)?(?:published|posted|updated|modified|created|issued)(?:\s+(?:on|at))?|date\s+of\s+publication|"
+    r"dated?|on)\b[\s:,]*", re.I)
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def _fold(text: str) -> str:
+    """Words only, lower case: "Syria's Idlib -- monitor" -> "syria s idlib monitor"."""
+    return " ".join(_PUNCT.sub(" ", text).casefold().split())
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCT.sub(" ", _LEAD_IN.sub("", text.strip())).split()
+
+
+def _lead_only(before: str, title: str | None) -> bool:
+    """Whether ``before`` (what precedes a date) is a lead-in, the headline (a headline may itself
+    start with "Updated") and a credit of at most three capitalised words."""
+    headline = _fold(title or "").split()
+    for words in (_PUNCT.sub(" ", before).split(), _words(before)):
+        if headline and [w.casefold() for w in words[: len(headline)]] == headline:
+            words = _words(" ".join(words[len(headline):]))
+        words = [w for w in words if not _FILLER.fullmatch(w)]
+        if not words or (len(words) <= 3 and all(w[:1].isupper() for w in words)):
+            return True
+    return False
+
+
+def leading_date(text: str, title: str | None = None, limit: int = 300) -> FoundDate | None:
+    """A day-precision date opening a paragraph near the top: "Wed 05 Apr 2017 Syria attack...",
+    "Published April 6 2017 ...", or after the repeated headline and a short credit ("<title> AFP
+    Tuesday 20 Sep 2016 ..."). What stands before the date must be a lead-in, the headline or at most
+    three capitalised words: a date after running text belongs to the story."""
+    text = text.lstrip()
+    for f in find_dates(text, limit=limit, day_first=True):
+        if f.precision != "day":
+            continue
+        if _lead_only(text[: f.start], title):
+            return f
+        return None  # only the first date can be the dateline
     return None
