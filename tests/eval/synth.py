@@ -27,6 +27,7 @@ The measures (what a reader sees):
 ``corroboration P``   pairs of reports the site shows as the same statement that are
 ``divergence P``      "diverges from" pairs that are gold divergent pairs
 ``event P``           events on the timeline that are real, happened, dated right, merged right
+``event R``           gold events (per article) that some tool event reports
 ``event status``      tool status of matched events equals the gold status
 ``event merge P / R`` pairwise over matched event mentions
 ``event date``        matched events with a gold date whose tool date is that date
@@ -498,6 +499,15 @@ def _events(gold: Gold, dossier, file_of, res: Result) -> None:
                     f"merges {sorted(k for k in keys)}")
                 res.errors["event P"].append(f"{e.title} ({e.date}): {why}")
     res.add("event P", timeline_ok, timeline_n)
+    found = {(src, key) for _t, key, src in mentions}
+    wanted = {(g.file, e["key"], e["status"]) for g in gold.articles.values() for e in g.events}
+    file_src = {v: k for k, v in file_of.items()}
+    hit = {w for w in wanted if (file_src.get(w[0]), w[1]) in found}
+    res.add("event R", len(hit), len(wanted))
+    for w in sorted(wanted - hit):
+        g = gold.articles[w[0]]
+        e = next(x for x in g.events if x["key"] == w[1])
+        res.errors["event R"].append(f"{w[0]}: {e['kind']} {w[2]} {e.get('date')}: {(e.get('mentions') or [''])[0]!r}")
     res.add("event status", status_ok, status_n)
     res.add("event date", date_ok, date_n)
     tp = fp = fn = 0
@@ -516,7 +526,7 @@ def _events(gold: Gold, dossier, file_of, res: Result) -> None:
 
 
 ORDER = ["actor pages real", "actor kind", "merge P", "merge R", "claim P", "claim R", "speaker",
-         "claims fully right", "corroboration P", "divergence P", "event P", "event status", "event merge P",
+         "claims fully right", "corroboration P", "divergence P", "event P", "event R", "event status", "event merge P",
          "event merge R", "event date", "publication date"]
 
 
