@@ -277,9 +277,9 @@ def test_long_text_parsed_in_pieces_equals_whole_parse():
     a = [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in whole]
     b = [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in pieced]
     assert len(a) == len(b)
-    same = sum(x == y for x, y in zip(a, b))
+    same = sum(x == y for x, y in zip(a, b, strict=True))
     # tagger and NER see a few tokens of context across a cut: allow a handful of differences
-    assert same >= len(a) - 10, [(x, y) for x, y in zip(a, b) if x != y][:10]
+    assert same >= len(a) - 10, [(x, y) for x, y in zip(a, b, strict=True) if x != y][:10]
     assert [s.start_char for s in whole.sents] == [s.start_char for s in pieced.sents]
 
 

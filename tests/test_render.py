@@ -172,7 +172,7 @@ def test_hostile_text_is_inert_in_every_page(pages):
         assert sum(1 for t, _ in parsed.tags if t == "h1") == 1, f"{rel}: exactly one h1"
         assert "<em>Star</em>" not in out and "<hr" not in out, rel
         # The only elements carrying classes are ours or Material's admonitions.
-        for tag, attrs in parsed.tags:
+        for _tag, attrs in parsed.tags:
             cls = attrs.get("class")
             if cls:
                 assert cls.split()[0].startswith(("dossier-", "admonition")) or cls == "admonition-title", f"{rel}: class {cls}"

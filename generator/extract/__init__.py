@@ -197,7 +197,7 @@ def parse(articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[A
         if len(batch) == 1 and len(batch[0].clean_text) > MAX_BATCH_CHARS:
             yield batch[0], _parse_long(nlp, batch[0].clean_text, MAX_BATCH_CHARS)
             continue
-        yield from zip(batch, nlp.pipe([a.clean_text for a in batch], batch_size=len(batch)))
+        yield from zip(batch, nlp.pipe([a.clean_text for a in batch], batch_size=len(batch)), strict=True)
 
 
 def _batches(articles: Iterable[Article], max_docs: int, max_chars: int) -> Iterator[list[Article]]:

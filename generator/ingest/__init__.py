@@ -320,7 +320,7 @@ def read_corpus(
     # duplicates: same cleaned text -> published once, as the first by name
     first_by_text: dict[str, int] = {}
     kept: list[Article] = []
-    for name, article in loaded:
+    for _name, article in loaded:
         h = hashlib.sha256(article.clean_text.encode("utf-8", "surrogatepass")).hexdigest()
         if h in first_by_text:
             k = first_by_text[h]

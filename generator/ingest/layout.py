@@ -253,7 +253,7 @@ def _wrap_groups(raw: str, block: list[tuple[int, int, int]], mode: str) -> list
     texts = [raw[s:e] for s, e, _ in block]
     if mode == "markdown":
         groups = [[block[0]]]
-        for ln, prev, t in zip(block[1:], texts, texts[1:]):
+        for ln, prev, t in zip(block[1:], texts, texts[1:], strict=False):  # texts is one longer
             if _MD_BREAK.match(t) or _MD_BREAK.match(prev) and prev.lstrip()[:1] == "#" or prev.endswith("  "):
                 groups.append([ln])
             else:
@@ -268,7 +268,7 @@ def _wrap_groups(raw: str, block: list[tuple[int, int, int]], mode: str) -> list
     if not wrapped:
         return [[ln] for ln in block]
     groups = [[block[0]]]
-    for ln, t in zip(block[1:], texts[1:]):
+    for ln, t in zip(block[1:], texts[1:], strict=True):
         if t[:1] in (" ", "\t") or _LIST_ITEM.match(t):
             groups.append([ln])
         else:

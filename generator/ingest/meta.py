@@ -60,7 +60,7 @@ APPEALS = frozenset({"donation appeal", "subscription promo"})
 def outlet_from_text(texts: Sequence[str], reasons: Sequence[str | None] = ()) -> str | None:
     """The outlet an article names itself by, or None (rules in the module docstring)."""
     reasons = list(reasons) or [None] * len(texts)
-    for t, r in zip(texts, reasons):
+    for t, r in zip(texts, reasons, strict=False):
         if len(t) <= 160:
             for rx in (SUPPORT_OUTLET, _PUBLISHED_BY, _COPYRIGHT):
                 m = rx.match(t.strip())

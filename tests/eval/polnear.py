@@ -37,7 +37,6 @@ import argparse
 import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,7 +75,7 @@ def load_gold(ann: Path) -> list[Gold]:
             events.append(dict(x.split(":", 1) for x in parts[1].split()))
     out = []
     for ev in events:
-        def get(role: str) -> tuple[tuple[int, int], ...]:
+        def get(role: str, ev=ev) -> tuple[tuple[int, int], ...]:
             ref = ev.get(role)
             return spans[ref][1] if ref in spans else ()
 
@@ -196,7 +195,7 @@ def evaluate(split: str = "dev", limit: int | None = None, docs: Iterable | None
     tally = _Tally()
     t0 = time.perf_counter()
     claim_time = 0.0
-    for (tpath, ann), text, doc in zip(files, texts, docs):
+    for (tpath, ann), text, doc in zip(files, texts, docs, strict=True):
         assert doc.text == text, tpath
         c0 = time.perf_counter()
         claims = find_claims(doc)
@@ -255,7 +254,7 @@ def _show_errors(errors: list, n: int) -> None:
             path = next(CORPUS.glob(f"*/text/{name}.txt"))
             text = texts[name] = read_text(path)
 
-        def cut(spans):
+        def cut(spans, text=text):
             return " | ".join(text[s:e] for s, e in spans)[:120]
 
         if kind == "FP":

@@ -140,7 +140,7 @@ def evaluate(corpus: Path = CORPUS, errors: list | None = None) -> dict:
     counts: dict[str, Counter] = {p: Counter() for p in (*PARTS, "total")}
     docs = load(corpus)
     texts = [d[2] for d in docs]
-    for (name, part, _text, dct, golds), doc in zip(docs, nlp.pipe(texts, batch_size=8)):
+    for (name, part, _text, dct, golds), doc in zip(docs, nlp.pipe(texts, batch_size=8), strict=True):
         for g in golds:
             span = doc.char_span(g.start, g.end, alignment_mode="expand")
             if span is None or len(span) == 0:  # cannot happen with this corpus; kept for safety
