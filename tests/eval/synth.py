@@ -219,23 +219,27 @@ def _publication(gold: Gold, dossier, file_of, res: Result) -> None:
 
 
 def _gold_actor_at(g: GoldArticle, span: tuple[int, int]) -> str | None:
-    """The gold actor a tool mention span names, or None (no match, or a name fused with another)."""
-    best, best_j = None, 0.0
-    covered: set[str] = set()
+    """The gold actor a tool mention span names, or None: no gold mention there, or the span fuses
+    two names (it holds another actor's whole mention apart from the one it matches).
+
+    A span matches a gold mention when their ranges overlap with Jaccard >= 0.5, or when it is the
+    name at the end of a longer gold mention that carries a title ("former US President Barack Obama")."""
+    best, best_score = None, 0.0
     for s, e, actor in g.actor_spans:
         if e <= span[0] or s >= span[1]:
             continue
-        j = _jaccard(span, (s, e))
-        if j > best_j:
-            best, best_j = actor, j
-        inter = min(e, span[1]) - max(s, span[0])
-        if inter >= 0.5 * (e - s):
-            covered.add(actor)
-    if best is None or best_j < 0.5:
+        score = _jaccard(span, (s, e))
+        if s <= span[0] and span[1] == e and span[1] - span[0] >= 3:
+            score = max(score, 0.5)  # the name closing a titled mention
+        if score > best_score or (score == best_score and best and (e - s) > (best[1] - best[0])):
+            best, best_score = (s, e, actor), score
+    if best is None or best_score < 0.5:
         return None
-    if covered - {best}:  # the span also holds most of another actor's name: fused
-        return None
-    return best
+    for s, e, actor in g.actor_spans:
+        inside = span[0] <= s and e <= span[1]
+        if inside and actor != best[2] and (e <= best[0] or s >= best[1]):
+            return None  # fused with another actor's name
+    return best[2]
 
 
 def _actors(gold: Gold, dossier, views, file_of, res: Result) -> dict[str, str | None]:
