@@ -497,3 +497,26 @@ def test_leading_datelines(first, title, value):
 
     found = leading_date(first, title)
     assert (found.value if found else None) == value
+
+
+@pytest.mark.parametrize("raw, removed, body_start", [
+    ("Syria attack symptoms consistent with nerve agent WHO\n\nWed 05 Apr 2017 Syria attack symptoms consistent with "
+     "nerve agent WHO. Victims of a suspected attack appeared to show symptoms.\n",
+     [("dateline", "Wed 05 Apr 2017"), ("repeated headline", "Syria attack symptoms consistent with nerve agent WHO.")],
+     "Victims of a suspected attack"),
+    ("58 Killed in Gas Attack in Idlib\n\nPosted on April 4 2017 by Asharq Al-Awsat English 58 Killed in Gas Attack "
+     "in Idlib Dozens of people have been killed in Idlib province.\n",
+     [("dateline", "Posted on April 4 2017"), ("byline", "by Asharq Al-Awsat English"),
+      ("repeated headline", "58 Killed in Gas Attack in Idlib")], "Dozens of people"),
+    ("Air strikes kill 32 monitor\n\nAir strikes kill 32 monitor AFP Monday 2 Feb 2015 Government air strikes killed "
+     "at least 32 people on Monday.\n",
+     [("dateline", "Air strikes kill 32 monitor AFP Monday 2 Feb 2015")], "Government air strikes"),
+])
+def test_dateline_and_repeated_headline_are_cut_off_the_first_paragraph(raw, removed, body_start):
+    from generator.ingest import clean_text
+
+    r = clean_text(raw)
+    assert [(x.reason, x.text) for x in r.removed] == removed
+    assert all(raw[x.start:x.end] == x.text for x in r.removed)
+    assert r.published.value is not None and r.published.evidence == "dateline"
+    assert r.text.split("\n\n")[1].startswith(body_start)

@@ -42,7 +42,7 @@ from . import clean as rules
 from .dates import dateline, leading_date
 from .decode import MAX_BYTES, DecodeError, check_size, decode_bytes
 from .html import read_html
-from .layout import STRIP, assemble, text_units
+from .layout import STRIP, assemble, split_unit, text_units
 from .markdown import read_markdown
 from .meta import meta_date, outlet_from_text, parse_iso, tidy_title, title_from_text
 from .sidecar import Metadata, load_yaml, merge, validate
@@ -93,6 +93,7 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
         units, extra, front = md.units, md.removed, md.front_matter
     if units is None:
         units = text_units(raw)
+    units, preset, header_date = _split_header(units, preset)
     texts = [u.text for u in units]
     cls = rules.classify(texts, [u.block for u in units], [u.tag for u in units], preset)
     asm = assemble(raw, units, list(cls.reasons), extra)
@@ -107,11 +108,11 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
     if html_date and (pd := meta_date(html_date)):
         published = replace(pd, evidence="meta")
     else:
-        found = None
+        found = header_date
         for i in cls.datelines:
-            found = dateline(texts[i])
             if found:
                 break
+            found = dateline(texts[i])
         if found is None:
             last = cls.body if cls.body is not None else min(len(units) - 1, 2)
             headline = texts[cls.title] if cls.title is not None else None
@@ -123,6 +124,59 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
             if found.weekday_mismatch:
                 warnings.append(f"dateline says {found.weekday_mismatch} but {found.value} is not a {found.weekday_mismatch}")
     return Cleaned(asm.text, asm.offsets, asm.removed, title, outlet, published, html_url, front, tuple(warnings))
+
+
+_WORD_SEP = r"[\W_]+"
+_BYLINE_BEFORE = re.compile(r"\s*by\s+(?:[A-Z][\w.'’-]*\s*){1,6}", re.I)
+
+
+def _split_header(units: list, preset: list[str | None] | None):
+    """Cut a dateline (and the headline repeated beside it) off the paragraph it opens.
+
+    Scraped pages often run the header into the first paragraph: "Wed 05 Apr 2017 Syria attack
+    symptoms consistent with nerve agent use WHO. Victims of a suspected...", "<headline> AFP Tuesday
+    20 Sep 2016 The ...". The dateline becomes a unit of its own (removed as "dateline", it gives the
+    publication date) and so does the repeated headline ("repeated headline"), so that neither is
+    read as a sentence of the story (its Title Case words as actors, its verbs as claims).
+    Returns the units, the preset reasons and the date found (or None).
+    """
+    reasons = list(preset) if preset else [None] * len(units)
+    if not units:
+        return units, preset, None
+    headline = units[0].text
+    words = re.findall(r"[^\W_]+", headline)
+    repeat = re.compile(r"[\W_]*" + _WORD_SEP.join(map(re.escape, words)) + r"[\W_]*", re.I) if len(words) >= 3 else None
+    for i in range(1, min(len(units), rules.HEADER_UNITS)):
+        if reasons[i]:
+            continue
+        if dateline(units[i].text):
+            continue  # a line that is only a dateline: the rules remove it whole
+        found = leading_date(units[i].text, headline)
+        if found is None or found.end >= len(units[i].text.rstrip()):
+            continue
+        cut = split_unit(units[i], found.end)
+        if cut is None:
+            return units, preset, None
+        date_unit, rest = cut
+        new_units, new_reasons = [date_unit], [rules.DATELINE]
+        m = repeat.search(rest.text, 0, 120) if repeat else None
+        if m and m.start() > 0 and _BYLINE_BEFORE.fullmatch(rest.text[: m.start()]) and (parts := split_unit(rest, m.start())):
+            new_units.append(parts[0])  # "by Youssef Diab" between the dateline and the headline
+            new_reasons.append(rules.BYLINE)
+            rest = parts[1]
+            m = repeat.match(rest.text)
+        if m and m.start() == 0 and m.end() < len(rest.text) and (parts := split_unit(rest, m.end())):
+            new_units.append(parts[0])
+            new_reasons.append(rules.REPEATED_HEADLINE)
+            rest = parts[1]
+        for k, u in enumerate(new_units):
+            u.block = -1 - k  # blocks of their own: the block rules judge the paragraph apart from them
+        new_units.append(rest)
+        new_reasons.append(None)
+        units = units[:i] + new_units + units[i + 1:]
+        reasons = reasons[:i] + new_reasons + reasons[i + 1:]
+        return units, reasons, replace(found, start=0, end=0)
+    return units, preset, None
 
 
 def _strip_tags(html_text: str) -> str:

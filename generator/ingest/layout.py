@@ -65,6 +65,36 @@ class Unit:
         self.text = "".join(r.text for r in self.runs)
 
 
+def split_unit(unit: Unit, at: int) -> tuple[Unit, Unit] | None:
+    """``unit`` cut at offset ``at`` of its text into two units of the same block (the space at the
+    cut dropped), or None when the cut would fall inside an atomic run or leave an empty side."""
+    left: list[Run] = []
+    right: list[Run] = []
+    pos = 0
+    for r in unit.runs:
+        n = len(r.text)
+        if pos + n <= at:
+            left.append(r)
+        elif pos >= at:
+            right.append(r)
+        elif r.atomic or n != r.raw_len:
+            return None
+        else:
+            k = at - pos
+            left.append(Run(r.text[:k], r.raw_start, k))
+            right.append(Run(r.text[k:], r.raw_start + k, n - k))
+        pos += n
+    left = normalise(left)
+    right = normalise(right)
+    if not left or not right:
+        return None
+
+    def unit_of(runs: list[Run], breaks: tuple[int, ...]) -> Unit:
+        return Unit(runs, runs[0].raw_start, runs[-1].raw_start + runs[-1].raw_len, unit.block, breaks, unit.tag)
+
+    return unit_of(left, ()), unit_of(right, unit.breaks_after)
+
+
 def normalise(runs: list[Run]) -> list[Run]:
     """Fold whitespace and drop invisible characters across ``runs`` (see module docstring)."""
     out: list[Run] = []
