@@ -12,6 +12,7 @@ changed articles are parsed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
@@ -80,7 +81,7 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
 
     mentions = tuple(
         Mention(m.span(r.start, r.end), r.name, r.label, r.kind, m.sentence(r.start), r.title)
-        for r in find_mentions(doc)
+        for r in _story_mentions(article, doc, find_mentions(doc))
     )
     base = published_date(article)
     raw_dates = find_dates(doc, base)
@@ -129,6 +130,54 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
         for n in find_numbers(doc)
     )
     return ArticleExtraction(article.id, tuple(sentences), mentions, tuple(claims), dates, events, numbers)
+
+
+_CREDIT_WORDS = {"and", "by", "with", "reporting", "editing", "writing", "additional", "contributed", "report"}
+
+
+def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences that are only names ("Youssef Diab Paula Astih and Najla Habriri", "Reporting by ...
+    Editing by ..."): the writers' credit, not the story."""
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha]
+        if len(words) < 2 or not any(t.ent_type_ == "PERSON" for t in words):
+            continue
+        if all(t.ent_type_ in ("PERSON", "ORG") or t.lower_ in _CREDIT_WORDS for t in words):
+            out.append((sent.start_char, sent.end_char))
+    return out
+
+
+def _story_mentions(article: Article, doc: Doc, found: list) -> list:
+    """The mentions that name something in the story, not words of the page around it:
+
+    * a name only in the headline (the first paragraph when it is the article's title) is dropped:
+      headlines run words together ("Blaming Assad Trump says ..." once commas are lost) and
+      capitalise every word ("Suspected Gas Attack"), so a name there counts only when the body
+      names it too (a state, found in a table, counts anyway);
+    * a one-word name that the article also writes in lower case is a common word capitalised at a
+      sentence start or in a headline ("Regime forces ...", "Chemical"), not a name;
+    * the outlet naming itself ("Asharq Al-Awsat", "TRT World and Agencies") is the publisher, and a
+      line of writers' names is a credit (:func:`_credit_lines`).
+    """
+    text = article.clean_text
+    head_end = len(article.title) if article.title and text.startswith(article.title) else 0
+    body_names = {r.name.casefold() for r in found if r.start >= head_end}
+    outlet = (article.outlet or "").casefold().removeprefix("the ")
+    credits = _credit_lines(doc)
+    out = []
+    for r in found:
+        low = r.name.casefold()
+        if any(s <= r.start < e for s, e in credits):
+            continue
+        if r.start < head_end and low not in body_names and r.kind != "state":
+            continue
+        if " " not in r.name and not r.name.isupper() and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+            continue
+        if outlet and (low == outlet or (len(low) > 4 and (low in outlet or outlet in low))):
+            continue
+        out.append(r)
+    return out
 
 
 def _in_headline(doc: Doc, char: int) -> bool:

@@ -170,10 +170,18 @@ def _title_appos(ent: Span) -> Span | None:
     return None
 
 
+def _state_word(word: str) -> bool:
+    """'Syria', 'Jordan's', 'Jordans' (a possessive whose apostrophe a scraper dropped)."""
+    w = _POSSESSIVE.sub("", word)
+    return bool(canonical_state(w) or (w.endswith("s") and len(w) > 4 and canonical_state(w[:-1])))
+
+
 def _strip_leading_titles(doc: Doc, ent: Span) -> tuple[Span, Span | None]:
-    """NER sometimes includes the title in a PERSON span ('President Bashar Assad')."""
+    """NER sometimes includes the title in a PERSON span ('President Bashar Assad'), or the country
+    before it once commas are lost ('envoy for Syria Staffan de Mistura', 'Jordans King Abdullah')."""
     i = ent.start
-    while i < ent.end - 1 and (doc[i].lower_ in TITLE_WORDS or doc[i].ent_type_ == "NORP" and doc[i + 1].lower_ in TITLE_WORDS):
+    while i < ent.end - 1 and (doc[i].lower_ in TITLE_WORDS or doc[i].ent_type_ == "NORP" and doc[i + 1].lower_ in TITLE_WORDS
+                               or (ent.end - i >= 3 and doc[i].is_title and _state_word(doc[i].text))):
         i += 1
     if i == ent.start:
         return ent, None
@@ -181,13 +189,85 @@ def _strip_leading_titles(doc: Doc, ent: Span) -> tuple[Span, Span | None]:
 
 
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "district", "neighborhood", "neighbourhood", "capital", "port", "suburb", "governorate", "county", "state of"}
+# Nouns after a name that make it a place or a site: "the Atmeh border crossing", "Zaatari camp".
+SITE_NOUNS = PLACE_NOUNS | {"crossing", "camp", "airport", "airbase", "base", "border", "road", "highway", "square",
+                            "market", "valley", "mountain", "mountains", "river", "dam", "bridge", "checkpoint",
+                            "countryside", "outskirts", "area", "quarter", "refinery", "field", "fields"}
+DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "center",
+                   "centre", "outskirts", "heart", "edge", "east", "suburbs", "entrance", "site", "countryside"}
+# Prepositions of place: a name they govern is a place, not a person ("in Khan Sheikhoun").
+LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "across", "into", "towards", "toward"}
+# Platforms a statement is posted on, never actors themselves ("said on Twitter").
+PLATFORMS = {"twitter", "facebook", "youtube", "telegram", "instagram", "whatsapp", "tiktok", "x.com", "vkontakte"}
+# News organisations: an actor of the story only when the story reports what they said or reported
+# ("Sputnik reported", "according to AFP"); as the recipient of a quote ("told Reuters"), a credit
+# ("(TRT World and Agencies)") or a byline they are the press, not a party.
+NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse",
+                 "anadolu", "anadolu agency", "sputnik", "tass", "ria novosti", "interfax", "xinhua", "sana",
+                 "irna", "fars", "tasnim", "cnn", "bbc", "al jazeera", "al-jazeera", "al arabiya", "al-arabiya",
+                 "trt", "trt world", "rt", "dpa", "efe", "ansa", "kyodo", "yonhap", "upi", "bloomberg", "asharq al-awsat",
+                 "al-manar", "al manar", "al mayadeen", "al-mayadeen", "press tv", "hawar", "smart news agency"}
+NEWS_WORDS = {"news", "agency", "agencies", "press", "tv", "television", "radio", "times", "post", "herald",
+              "gazette", "newspaper", "daily", "channel", "broadcaster", "magazine", "journal", "tribune", "wire"}
+SOURCE_PREPS = {"according", "by", "from", "quoting", "citing"}
+
+
+def is_media(name: str) -> bool:
+    """A news organisation's name: a known agency or outlet, or a name with a news word."""
+    low = name.casefold()
+    if low in NEWS_AGENCIES or low.removesuffix(" english") in NEWS_AGENCIES:
+        return True
+    words = set(re.findall(r"[a-z]+", low))
+    return bool(words & NEWS_WORDS) and not words & {"ministry", "council", "committee"}
+
+
+def _as_source(ent: Span) -> bool:
+    """Whether a name is the source of what is reported: the subject of a verb ("Sputnik reported"),
+    or "according to / quoted by / citing X"."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    if root.dep_ == "pobj":
+        prep = root.head
+        return prep.lower_ in SOURCE_PREPS or prep.head.lower_ in {"according"} or prep.dep_ == "agent"
+    if root.dep_ == "conj":
+        head = root.head
+        return head.dep_ in {"nsubj", "nsubjpass"}
+    return False
+
+
+# Words that make a name an organisation even when NER calls it a person.
+ORG_WORDS = {"observatory", "ministry", "council", "agency", "committee", "center", "centre", "organization",
+             "organisation", "coalition", "network", "institute", "union", "office", "commission", "command",
+             "association", "society", "foundation", "authority", "directorate", "programme", "program",
+             "department", "court", "assembly", "parliament", "bank", "fund", "university", "news", "tv",
+             "television", "radio", "service", "services", "company", "corporation", "group",
+             "movement", "party", "federation", "alliance", "crescent", "cross", "helmets", "defence", "defense"}
 EVENT_NOUNS = {"summit", "conference", "talks", "meeting", "games", "olympics", "forum", "war", "election", "elections"}
 
 
 def _place_context(ent: Span) -> bool:
-    """'the city of Homs', a dateline 'ENNISKILLEN, Northern Ireland —': a place whatever NER says."""
+    """'the city of Homs', 'the towns of Azaz and nearby Marea', 'the Atmeh border crossing', a
+    dateline 'ENNISKILLEN, Northern Ireland —': a place whatever NER says."""
     doc = ent.doc
-    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS:
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
+            doc[ent.start - 2].lower_ in PLACE_NOUNS or doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS):
+        return True
+    root = ent.root
+    head = root
+    while head.dep_ == "conj" and head.head.i != head.i:  # "Azaz and nearby Marea": the first conjunct
+        head = head.head
+    if head is not root and (head.ent_type_ in {"GPE", "LOC", "FAC"} or head.lemma_.lower() in PLACE_NOUNS):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    nxt = [t for t in doc[ent.end: ent.end + 2]]
+    if nxt and nxt[0].is_lower and (nxt[0].lemma_.lower() in SITE_NOUNS or (
+            len(nxt) > 1 and nxt[1].is_lower and nxt[1].lemma_.lower() in SITE_NOUNS and nxt[0].pos_ in ("NOUN", "ADJ"))):
+        return True  # "the Atmeh border crossing", "the Atmeh refugee camp"
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in DIRECTION_WORDS:
+        return True  # "south of Idlib", "the outskirts of Ramussa", "the center of Khan Sheikhoun"
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in {"is", "was"} and doc[ent.end + 1].lower_ == "located":
         return True
     text = ent.text
     first = ent.start == ent.sent.start or doc[ent.start - 1].is_space
@@ -201,6 +281,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     low = name.casefold()
     words = set(re.findall(r"[a-z]+", low))
     if label in {"PERSON", "ORG"}:
+        if low in PLATFORMS:
+            return None
         if _place_context(ent):
             return "place"
         if words & EVENT_NOUNS or low in TITLE_WORDS:
@@ -208,8 +290,10 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label == "PERSON":
         if words & ARMED_WORDS - {"forces", "guard", "guards"}:
             return "armed_group"
-        if any(c.isdigit() for c in name):
+        if any(c.isdigit() for c in name) or words & ORG_WORDS:
             return "organisation"
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
+            return "place"  # "in Khan Sheikhoun": NER often calls an unknown place name a person
         return "person"
     if label == "ORG":
         toks = set(re.findall(r"[a-z]+", low))
@@ -219,6 +303,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label == "GPE":
         if low in names:
             return "state"
+        if low.endswith("s") and low[:-1] in names and len(low) > 4:
+            return "state"  # "Syrias army": a possessive whose apostrophe was lost
         if low in capitals and _is_speaking_subject(ent):
             return "state"
         return "place"
@@ -256,9 +342,12 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         kind = _kind(ent.label_, name, ent)
         if kind is None:
             continue
+        if kind in {"person", "organisation"} and is_media(name) and not _as_source(ent):
+            continue  # the press as recipient, credit or byline (see NEWS_AGENCIES)
         if kind == "state" and ent.label_ == "GPE":
             low = name.casefold()
-            name = canonical_state(name) or capitals.get(low, name)
+            state = canonical_state(name) or (canonical_state(name[:-1]) if name.endswith("s") else None)
+            name = state or capitals.get(low, name)
         title = None
         if kind == "person":
             t = inner_title or _title_before(span) or _title_appos(span)

@@ -56,6 +56,48 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+# Arabic definite-article particles, written attached, hyphenated or apart ("al-Assad", "al Assad",
+# "Assad"; "Abdel Rahman"): a name's key leaves them out, so the spellings meet.
+PARTICLES = {"al", "el", "ad", "as", "ash", "at", "ar", "az", "an", "ul"}
+_KEY_SPLIT = re.compile(r"[\s\-‐‑–'’`]+")
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: case folded, hyphens and apostrophes as spaces, the
+    particles left out ("Bashar al-Assad" / "Bashar Assad" / "Bashar al Assad" -> "bashar assad")."""
+    toks = [t for t in _KEY_SPLIT.split(name.casefold()) if t]
+    kept = [t for t in toks if t not in PARTICLES]
+    return " ".join(kept or toks)
+
+
+# Owners written several ways in front of an organisation's name: "U.N." / "UN" / "United Nations".
+_OWNER_FORMS = [
+    (re.compile(r"^(?:u\.n\.|united nations)(?=\s)"), "un"), (re.compile(r"^(?:u\.s\.|united states)(?=\s)"), "us"),
+    (re.compile(r"^(?:e\.u\.|european union)(?=\s)"), "eu"), (re.compile(r"^(?:u\.k\.|united kingdom)(?=\s)"), "uk"),
+]
+_SPELLING = [(re.compile(r"isation"), "ization"), (re.compile(r"defence"), "defense"), (re.compile(r"centre"), "center")]
+
+
+def org_key(name: str) -> str:
+    """An organisation's key: ``name_key`` with its owner written one way ("UN Security Council" /
+    "U.N. Security Council" / "United Nations Security Council"), a state's possessive or demonym as
+    the state ("Russia's" / "Russias" / "Russian Defence Ministry"), and British and American spelling
+    folded ("Organisation" / "Organization")."""
+    low = re.sub(r"'s\b", "", name.casefold().replace("’", "'"))
+    for rx, repl in _OWNER_FORMS:
+        low = rx.sub(repl, low)
+    for rx, repl in _SPELLING:
+        low = rx.sub(repl, low)
+    toks = name_key(low).split()
+    if len(toks) >= 2:
+        first = toks[0].removesuffix("'s")
+        state = canonical_state(first) or (canonical_state(first[:-1]) if first.endswith("s") else None)
+        state = state or state_table_demonyms().get(first)
+        if state:
+            toks[0] = state.casefold().replace(" ", "-")
+    return " ".join(toks)
+
+
 def _tokens(name: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", name.casefold())
 
@@ -95,10 +137,12 @@ def resolve_actors(
     # key: a string naming a cluster before cross-article merging.
     items: list[tuple[str, int, Mention]] = []
     places: Counter = Counter()  # names used as places somewhere in the corpus
+    titled: set[str] = set()  # names given a title somewhere ("President Assad"): people
     for art in articles:
         ex = extractions.get(art.id)
         if ex is not None:
             places.update(m.name.casefold() for m in ex.mentions if m.kind == "place")
+            titled.update(m.name.casefold() for m in ex.mentions if m.kind == "person" and m.title)
     for art in articles:
         ex = extractions.get(art.id)
         if ex is None:
@@ -108,8 +152,9 @@ def resolve_actors(
                 continue
             if m.kind == "organisation" and places[m.name.casefold()] and m.name.casefold() not in curated_key:
                 continue  # "Homs" tagged ORG here but a place elsewhere: a place
-            if art.outlet and m.name.casefold() == art.outlet.casefold().removeprefix("the "):
-                continue  # the outlet naming itself
+            if (m.kind == "person" and places[m.name.casefold()] and m.name.casefold() not in titled
+                    and m.name.casefold() not in curated_key):
+                continue  # "Khan Sheikhoun" tagged PERSON here, "in Khan Sheikhoun" elsewhere: a place
             items.append((art.id, i, m))
 
     groups: UnionFind[str] = UnionFind()
@@ -121,7 +166,9 @@ def resolve_actors(
             return f"cur:{curated_key[low]}"
         if kind == "state":
             return f"state:{(canonical_state(name) or name).casefold()}"
-        return f"name:{low}"
+        if kind in ("organisation", "armed_group"):
+            return f"name:{org_key(name)}"
+        return f"name:{name_key(name)}"
 
     kinds: dict[str, Counter] = defaultdict(Counter)
     forms: dict[str, Counter] = defaultdict(Counter)
@@ -130,15 +177,27 @@ def resolve_actors(
     # Person surnames per article: bare surname -> full name key in the same article.
     full_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for aid, i, m in items:
-        toks = m.name.split()
+        toks = name_key(m.name).split()
         if m.kind == "person" and len(toks) >= 2 and m.name.casefold() not in curated_key:
-            full_by_article[aid][toks[-1].casefold()].add(key_of(m.name, m.kind))
+            full_by_article[aid][toks[-1]].add(key_of(m.name, m.kind))
+
+    # Organisations per article: a word of a name of 2+ words -> the names holding it ("the
+    # Observatory" after "the Syrian Observatory for Human Rights").
+    orgs_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for aid, i, m in items:
+        toks = org_key(m.name).split()
+        if m.kind in ("organisation", "armed_group") and len(toks) >= 2 and m.name.casefold() not in curated_key:
+            for t in toks:
+                orgs_by_article[aid][t].add(key_of(m.name, m.kind))
 
     for aid, i, m in items:
         k = key_of(m.name, m.kind)
-        toks = m.name.split()
+        toks = name_key(m.name).split()
         if k.startswith("name:") and len(toks) == 1:
-            fulls = full_by_article[aid].get(toks[0].casefold())
+            fulls = full_by_article[aid].get(toks[0])
+            if m.kind in ("organisation", "armed_group") and not (fulls and len(fulls) == 1):
+                fulls = orgs_by_article[aid].get(toks[0]) if toks[0] not in GENERIC_ORG_WORDS or len(
+                    orgs_by_article[aid].get(toks[0], ())) == 1 else None
             if fulls and len(fulls) == 1:
                 k = next(iter(fulls))
         mention_key[(aid, i)] = k
@@ -177,6 +236,7 @@ def resolve_actors(
                     continue
                 if fa[0] == fb[0] and edit_distance(fa, fb) <= 2:
                     union(a, b)
+    _spelling_merges(keys, kinds, union, find)
     for k in keys:
         if not k.startswith("name:"):
             continue
@@ -198,6 +258,7 @@ def resolve_actors(
         acr = _acronym(forms[k].most_common(1)[0][0])
         if acr and len(set(find(x) for x in by_initials.get(acr, []))) == 1:
             union(by_initials[acr][0], k)
+    _owner_merges(orgs, union, find)
     groups = [k for k in orgs if kind_of(k) == "armed_group"]
     distinct: dict[str, set[str]] = {k: {t for t in _tokens(k[5:]) if t not in GENERIC_ORG_WORDS and len(t) >= 4} for k in groups}
     for i, a in enumerate(groups):
@@ -303,6 +364,63 @@ def resolve_actors(
         global_names.pop(low, None)
     actors.sort(key=lambda a: a.id)
     return ActorIndex(tuple(actors), by_mention, by_name, global_names)
+
+
+def _owner_merges(orgs: list[str], union, find) -> None:
+    """"Security Council" is the "UN Security Council" when that is the only longer name ending so
+    whose extra words are an owner (UN, US, EU, UK or a state): "Defence Ministry" stays apart
+    when the corpus has both Russia's and Syria's."""
+    owners = {"un", "us", "eu", "uk"}
+    states = {canon.casefold().replace(" ", "-") for canon in state_table()[0].values()}
+    longer: dict[str, set[str]] = defaultdict(set)
+    for k in orgs:
+        toks = k[5:].split()
+        for n in range(1, min(3, len(toks))):
+            prefix = toks[:n]
+            if all(t in owners or t in states for t in prefix):
+                longer[" ".join(toks[n:])].add(k)
+    for k in orgs:
+        if k[5:] in longer:
+            roots = {find(x) for x in longer[k[5:]]}
+            if len(roots) == 1:
+                union(next(iter(roots)), k)
+
+
+def _spelling_merges(keys: list[str], kinds, union, find) -> None:
+    """Spellings of one name that the key does not fold (precision first: each needs a unique match).
+
+    - "Abdelrahman" / "Abdel Rahman": the same letters without spaces, for names of 2+ words or
+      against one;
+    - "Assads" / "Assad": a possessive whose apostrophe a scraper dropped, when the name without the
+      "s" is known and its last word has five letters or more;
+    - "Abdel Rahman" / "Rami Abdel Rahman": a two-word person name that ends exactly one longer one.
+    """
+    names = [k for k in keys if k.startswith("name:")]
+    persons = {k for k in names if kinds[k]["person"]}
+    glued: dict[str, set[str]] = defaultdict(set)
+    for k in names:
+        glued[k[5:].replace(" ", "")].add(k)
+    for ks in glued.values():
+        if len(ks) > 1 and any(" " in k[5:] for k in ks):
+            first, *rest = sorted(ks)
+            for k in rest:
+                union(first, k)
+    known = set(names)
+    for k in names:
+        last = k[5:].split()[-1]
+        if last.endswith("s") and len(last) >= 6 and k[:-1] in known and (k in persons) == (k[:-1] in persons):
+            union(k[:-1], k)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for k in persons:
+        toks = k[5:].split()
+        for n in range(2, len(toks)):
+            longer[" ".join(toks[-n:])].add(k)
+    for k in persons:
+        tail = k[5:]
+        if len(tail.split()) >= 2 and tail in longer:
+            roots = {find(x) for x in longer[tail]}
+            if len(roots) == 1:
+                union(next(iter(roots)), k)
 
 
 def normalise_role(title: str) -> str | None:
