@@ -81,9 +81,18 @@ _WS = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")  # "U.S.", "U.N.": the final dot is the name's
+
+
 def normalise_name(text: str) -> str:
     """Fold whitespace, drop possessives, brackets and a leading 'the'."""
-    s = _WS.sub(" ", text.replace("[", "").replace("]", "")).strip(" ,.;:-–—\"'“”‘’()")
+    s = _WS.sub(" ", text.replace("[", "").replace("]", "")).strip(" ,;:-–—\"'“”‘’()")
+    if not _ABBREVIATION.search(s):
+        s = s.rstrip(".").rstrip(" ,;:-–—\"'“”‘’()")
+    if re.fullmatch(r"[A-Z]{2,6}s", s):
+        s = s[:-1]  # "EUs", "UNs": a possessive whose apostrophe was lost
+    if " the " in s:
+        s = s.rsplit(" the ", 1)[1]  # "Idlib the Security Council": two phrases run together
     s = _POSSESSIVE.sub("", s).strip()
     if s.lower().startswith("the "):
         s = s[4:]
@@ -257,9 +266,11 @@ def _place_context(ent: Span) -> bool:
     head = root
     while head.dep_ == "conj" and head.head.i != head.i:  # "Azaz and nearby Marea": the first conjunct
         head = head.head
-    if head is not root and (head.ent_type_ in {"GPE", "LOC", "FAC"} or head.lemma_.lower() in PLACE_NOUNS):
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
+    if ent.label_ == "PERSON" and head is not root and (
+            head.ent_type_ in {"LOC", "FAC"} or (head.ent_type_ == "GPE" and not canonical_state(head.text))
+            or head.lemma_.lower() in PLACE_NOUNS):
+        return True  # a person is not listed among towns ("Russia and the United Nations" is no place)
+    if head is not root and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in PLACE_NOUNS:
         return True
     nxt = [t for t in doc[ent.end: ent.end + 2]]
     if nxt and nxt[0].is_lower and (nxt[0].lemma_.lower() in SITE_NOUNS or (
@@ -283,6 +294,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label in {"PERSON", "ORG"}:
         if low in PLATFORMS:
             return None
+        if low.endswith("s") and len(low) > 4 and low[:-1] in names:
+            return "state"  # "Russias", "Syrias": a state's possessive without its apostrophe
         if _place_context(ent):
             return "place"
         if words & EVENT_NOUNS or low in TITLE_WORDS:
@@ -344,7 +357,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
             continue
         if kind in {"person", "organisation"} and is_media(name) and not _as_source(ent):
             continue  # the press as recipient, credit or byline (see NEWS_AGENCIES)
-        if kind == "state" and ent.label_ == "GPE":
+        if kind == "state":
             low = name.casefold()
             state = canonical_state(name) or (canonical_state(name[:-1]) if name.endswith("s") else None)
             name = state or capitals.get(low, name)
@@ -359,7 +372,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         m = _POSSESSIVE.search(text)
         if m and kind != "group":
             end -= len(m.group(0))
-        while end > start and full[end - 1] in " ,.;:":
+        while end > start and full[end - 1] in " ,.;:" and not (full[end - 1] == "." and _ABBREVIATION.search(full[start:end])):
             end -= 1
         if full[start:end].lower().startswith("the "):
             start += 4

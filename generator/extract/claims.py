@@ -136,6 +136,17 @@ _EVIDENCE_HEADS = set(
     "filing filings estimate estimates statement letter email emails census count tally "
     "exit model forecast projection projections analyses polling average".split()
 )
+# "the <noun>" naming an organisation named before ("the Observatory", "the ministry", "the monitor").
+_BACK_NOUNS = set(
+    "observatory ministry center centre monitor group body organisation organization agency council "
+    "committee commission coalition directorate network watchdog outfit charity alliance movement "
+    "front army office department authority service".split()
+)
+# Of those, the ones any organisation may be called: they refer to the one that spoke last.
+_GENERIC_ORG_NOUNS = {"monitor", "group", "body", "organisation", "organization", "watchdog", "outfit", "agency"}
+# Someone named by their relation to an actor: that actor does not speak ("a staunch Assad ally").
+_RELATION_NOUNS = {"ally", "allies", "opponent", "opponents", "critic", "critics", "enemy", "enemies", "rival",
+                   "rivals", "foe", "foes", "backer", "backers", "detractor", "detractors"}
 _ORG_HEADS = set(
     "government ministry office agency department council court party administration police "
     "military army committee commission campaign company firm organization organisation union "
@@ -1087,6 +1098,7 @@ class _State:
     last_org_speaker: str | None
     anon: list[tuple[str, str]]  # (head noun, description)
     last_speaker: tuple[str, str | None, str | None, int] | None  # kind, name, description, at
+    last_org_at: int | None = None  # sentence index where the last organisation spoke
 
 
 def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
@@ -1111,8 +1123,10 @@ def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
                 state.last_person_speaker.append((c.cue[0], key))
             elif kind != "named":
                 state.last_org_speaker = name
+                state.last_org_at = actors.sent_of[c.verb.i]
         elif kind == "organisation" and name:
             state.last_org_speaker = name
+            state.last_org_at = actors.sent_of[c.verb.i]
         elif kind == "anonymous" and desc:
             state.anon.append((_head_word(desc), desc))
         if kind != "organisation":
@@ -1130,15 +1144,16 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     """(kind, name, description, span) for the subject token of a claim."""
     text = actors.text
     low = subj.lower_
+    acronym = subj.text.isupper() and len(subj.text) >= 2  # "WHO said", "IT" is no pronoun
     # relative pronoun: "Elmendorf, who supports ..." -> the noun the clause hangs on
-    if low in ("who", "whom") and subj.head.dep_ == "relcl":
+    if low in ("who", "whom") and subj.head.dep_ == "relcl" and not acronym:
         ante = subj.head.head
         k, n, d, _ = _speaker(doc, ante, c, actors, state, sent_starts)
         if k is None:  # "those who said ..."
             a, b = _np_bounds(ante)
             k, n, d = "anonymous", None, text[doc[a].idx:doc[b].idx + len(doc[b].text)]
         return k, n, d, _span_of(subj)
-    if subj.pos_ == "PRON" or low in _PRONOUNS:
+    if (subj.pos_ == "PRON" or low in _PRONOUNS) and not acronym:
         span = _span_of(subj)
         if low in ("he", "she", "him", "her"):
             last = state.last_speaker
@@ -1164,6 +1179,18 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     a, b = _np_bounds(subj)
     span = (doc[a].idx, doc[b].idx + len(doc[b].text))
     np_text = text[span[0]:span[1]]
+    if acronym and low in _PRONOUNS:
+        return "organisation", subj.text, None, span
+    if low in _RELATION_NOUNS:
+        return "anonymous", None, np_text, span  # "a staunch Assad ally": not Assad speaking
+    if low in _EVIDENCE_HEADS:
+        owner = _owner(subj, actors)
+        if owner is not None:
+            return "organisation", owner, None, span  # "a UN report", "IS's statement"
+    if low in _BACK_NOUNS and any(ch.dep_ == "det" and ch.lower_ in ("the", "this") for ch in subj.children):
+        back = _named_before(subj, low, actors, state)
+        if back is not None:
+            return "organisation", back, None, span  # "the Observatory", "the ministry", "the monitor"
     # a named person anywhere in the head's name (compound chain included)
     key = actors.person_at(subj)
     if key is None:
@@ -1209,6 +1236,38 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     # anything else: an unnamed speaker ("a senior German official", "activists", "polls")
     desc = np_text
     return "anonymous", None, desc, span
+
+
+def _owner(head: Token, actors: _Actors) -> str | None:
+    """The organisation or state a report or statement belongs to: a name as its compound or
+    possessor ("a UN report", "the ministry's statement" after the ministry was named)."""
+    for ch in head.children:
+        if ch.dep_ in ("compound", "poss", "nmod", "amod") and ch.i < head.i:
+            ent = actors.ent_of.get(ch.i)
+            if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
+                return re.sub(r"^(?:the|The)\s+|['’]s?$", "", _clean_name(ent.text))
+    return None
+
+
+def _named_before(head: Token, noun: str, actors: _Actors, state: _State) -> str | None:
+    """What "the <noun>" refers back to: the last organisation named before it whose name holds that
+    noun ("the Observatory" -> "Syrian Observatory for Human Rights", "the ministry" -> "Russian
+    Defence Ministry"); for a generic noun ("the group", "the monitor"), the organisation that spoke
+    last, when it spoke in the last two sentences. None when nothing fits: the speaker stays unnamed."""
+    here = head.idx
+    best = None
+    for at, name, kind in actors.mentions:
+        if at >= here:
+            break
+        if kind == "org" and noun in re.findall(r"[a-z]+", name.lower()) and len(name.split()) >= 2:
+            best = name
+    if best is not None:
+        return re.sub(r"^(?:the|The)\s+", "", _clean_name(best))
+    if noun in _GENERIC_ORG_NOUNS and state.last_org_speaker and state.last_org_at is not None:
+        sent_here = actors.sent_of[head.i]
+        if sent_here - state.last_org_at <= 2:
+            return state.last_org_speaker
+    return None
 
 
 def _singular(desc: str) -> bool:

@@ -137,12 +137,22 @@ def resolve_actors(
     # key: a string naming a cluster before cross-article merging.
     items: list[tuple[str, int, Mention]] = []
     places: Counter = Counter()  # names used as places somewhere in the corpus
+    as_kind: Counter = Counter()  # (name, kind) -> mentions
     titled: set[str] = set()  # names given a title somewhere ("President Assad"): people
     for art in articles:
         ex = extractions.get(art.id)
         if ex is not None:
             places.update(m.name.casefold() for m in ex.mentions if m.kind == "place")
+            as_kind.update((m.name.casefold(), m.kind) for m in ex.mentions)
             titled.update(m.name.casefold() for m in ex.mentions if m.kind == "person" and m.title)
+
+    def mostly_place(name: str, kind: str) -> bool:
+        """A name the corpus uses as a place at least half as often as this kind (NER tags an
+        unknown town PERSON or ORG here and there); a person given a title is a person."""
+        low = name.casefold()
+        if low in curated_key or (kind == "person" and low in titled):
+            return False
+        return places[low] * 2 >= as_kind[(low, kind)]
     for art in articles:
         ex = extractions.get(art.id)
         if ex is None:
@@ -150,11 +160,8 @@ def resolve_actors(
         for i, m in enumerate(ex.mentions):
             if m.kind not in ACTOR_KINDS or m.name.casefold() in ignore:
                 continue
-            if m.kind == "organisation" and places[m.name.casefold()] and m.name.casefold() not in curated_key:
-                continue  # "Homs" tagged ORG here but a place elsewhere: a place
-            if (m.kind == "person" and places[m.name.casefold()] and m.name.casefold() not in titled
-                    and m.name.casefold() not in curated_key):
-                continue  # "Khan Sheikhoun" tagged PERSON here, "in Khan Sheikhoun" elsewhere: a place
+            if m.kind in ("organisation", "person") and mostly_place(m.name, m.kind):
+                continue  # "Homs" / "Khan Sheikhoun" tagged ORG / PERSON here, a place elsewhere
             items.append((art.id, i, m))
 
     groups: UnionFind[str] = UnionFind()
@@ -181,14 +188,13 @@ def resolve_actors(
         if m.kind == "person" and len(toks) >= 2 and m.name.casefold() not in curated_key:
             full_by_article[aid][toks[-1]].add(key_of(m.name, m.kind))
 
-    # Organisations per article: a word of a name of 2+ words -> the names holding it ("the
+    # Organisations per article: the head word of a name of 2+ words -> the names it heads ("the
     # Observatory" after "the Syrian Observatory for Human Rights").
     orgs_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for aid, i, m in items:
         toks = org_key(m.name).split()
         if m.kind in ("organisation", "armed_group") and len(toks) >= 2 and m.name.casefold() not in curated_key:
-            for t in toks:
-                orgs_by_article[aid][t].add(key_of(m.name, m.kind))
+            orgs_by_article[aid][_head_word(toks)].add(key_of(m.name, m.kind))
 
     for aid, i, m in items:
         k = key_of(m.name, m.kind)
@@ -252,7 +258,7 @@ def resolve_actors(
     by_initials: dict[str, list[str]] = defaultdict(list)
     for k in orgs:
         name = forms[k].most_common(1)[0][0]
-        if len(_tokens(name)) >= 2:
+        if len(_tokens(name)) >= 2 and not _acronym(name):  # "U.N." is an acronym, not two words
             by_initials[_initials(name)].append(k)
     for k in orgs:
         acr = _acronym(forms[k].most_common(1)[0][0])
@@ -366,10 +372,20 @@ def resolve_actors(
     return ActorIndex(tuple(actors), by_mention, by_name, global_names)
 
 
+def _head_word(toks: list[str]) -> str:
+    """The head of an organisation's name: its last word before "for/of/on/in" ("Syrian Observatory for
+    Human Rights" -> observatory, "Russian Defence Ministry" -> ministry)."""
+    for n, t in enumerate(toks):
+        if n and t in ("for", "of", "on", "in"):
+            return toks[n - 1]
+    return toks[-1]
+
+
 def _owner_merges(orgs: list[str], union, find) -> None:
     """"Security Council" is the "UN Security Council" when that is the only longer name ending so
     whose extra words are an owner (UN, US, EU, UK or a state): "Defence Ministry" stays apart
-    when the corpus has both Russia's and Syria's."""
+    when the corpus has both Russia's and Syria's. And "Syrian Observatory" is the "Syrian
+    Observatory for Human Rights" when no other name starts so before its "for/of"."""
     owners = {"un", "us", "eu", "uk"}
     states = {canon.casefold().replace(" ", "-") for canon in state_table()[0].values()}
     longer: dict[str, set[str]] = defaultdict(set)
@@ -382,6 +398,19 @@ def _owner_merges(orgs: list[str], union, find) -> None:
     for k in orgs:
         if k[5:] in longer:
             roots = {find(x) for x in longer[k[5:]]}
+            if len(roots) == 1:
+                union(next(iter(roots)), k)
+    # "Syrian Observatory" / "National Coalition": the name before "for/of ..." of exactly one longer name
+    cut: dict[str, set[str]] = defaultdict(set)
+    for k in orgs:
+        toks = k[5:].split()
+        for n, t in enumerate(toks):
+            if n >= 2 and t in ("for", "of"):
+                cut[" ".join(toks[:n])].add(k)
+                break
+    for k in orgs:
+        if len(k[5:].split()) >= 2 and k[5:] in cut:
+            roots = {find(x) for x in cut[k[5:]]}
             if len(roots) == 1:
                 union(next(iter(roots)), k)
 

@@ -98,14 +98,15 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
     sp = c.speaker
     if sp.kind == "anonymous":
         return None
-    if sp.span is not None:
+    if sp.span is not None and not (sp.kind in ("role", "pronoun") and sp.name):
+        # (a role or a pronoun resolved to a person is that person: "The U.S. president" is Obama)
         inside = [
-            idx.by_mention[(art_id, i)]
-            for i, m in enumerate(ex.mentions)
-            if (art_id, i) in idx.by_mention and m.span.start >= sp.span.start and m.span.end <= sp.span.end
-        ]
-        if inside:
-            return inside[-1] if sp.kind == "named" else inside[0]
+            (i, m) for i, m in enumerate(ex.mentions)
+            if (art_id, i) in idx.by_mention and sp.span.start <= m.span.start < sp.span.end
+        ]  # a name may run past the speaker's words ("the Syrian Observatory [for Human Rights]")
+        chosen = _speaker_mention(inside, sp)
+        if chosen is not None:
+            return idx.by_mention[(art_id, chosen)]
     if sp.name:
         key = sp.name.casefold().removeprefix("the ")
         if (art_id, key) in idx.by_name:
@@ -126,6 +127,31 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
     return None
 
 
+def _speaker_mention(inside: list, sp) -> int | None:
+    """Which actor named inside the speaker's words speaks: for a named person, the mention of that
+    name ("Ibrahim Alhaj of the Syrian Civil Defense" is Alhaj); for an organisation, the name at the
+    head of the phrase, not a modifier ("the Britain-based Syrian Observatory" is the Observatory,
+    not Britain)."""
+    if not inside:
+        return None
+    if sp.kind == "named":
+        want = (sp.name or "").casefold()
+        for i, m in inside:
+            if want and (m.name.casefold() == want or want.endswith(m.name.casefold())):
+                return i
+        people = [i for i, m in inside if m.kind == "person"]
+        return people[0] if people else inside[-1][0]
+    text = sp.span.text
+    pool = [(i, m) for i, m in inside if not text[m.span.end - sp.span.start:].lstrip().startswith(("-based", "based"))]
+    if not pool:
+        return None  # "the Britain-based group": Britain is where it sits, not who speaks
+    if sp.kind == "organisation":
+        at_end = [i for i, m in pool if m.span.end >= sp.span.end - 1]
+        if at_end:
+            return at_end[0]
+    return pool[0][0]
+
+
 def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex) -> str | None:
     """The organisation or state an anonymous speaker belongs to, when their words say so:
     "a senior EU official" -> European Union, "a senior German official" -> Germany,
@@ -133,6 +159,8 @@ def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Actor
     sp = c.speaker
     if sp.span is None:
         return None
+    if _head_of(sp.description or sp.span.text) in RELATION_NOUNS:
+        return None  # "opponents of X", "a staunch ally of X": not X's people
     for i, m in enumerate(ex.mentions):
         if sp.span.start <= m.span.start and m.span.end <= sp.span.end and m.kind in {"organisation", "state", "armed_group"}:
             a = idx.by_mention.get((art_id, i))
@@ -144,6 +172,17 @@ def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Actor
         if state and state.casefold() in idx.global_names:
             return idx.global_names[state.casefold()]
     return None
+
+
+# Nouns naming someone by their relation to an actor: that actor does not speak through them.
+RELATION_NOUNS = {"ally", "allies", "opponent", "opponents", "critic", "critics", "enemy", "enemies", "rival",
+                  "rivals", "foe", "foes", "backer", "backers", "supporter", "supporters", "detractor", "detractors"}
+
+
+def _head_of(words: str) -> str:
+    """The head noun of a speaker phrase: its last word before "of" ("opponents of Assad" -> opponents)."""
+    toks = re.findall(r"[\w-]+", words.casefold().split(" of ")[0])
+    return toks[-1] if toks else ""
 
 
 def _mentioned(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex, speaker: str | None) -> tuple[str, ...]:
