@@ -48,7 +48,14 @@ ARMED_WORDS = {
     "army", "front", "brigade", "brigades", "militia", "militias", "battalion", "rebels", "jihad",
     "qaeda", "qaida", "taliban", "hezbollah", "hizbollah", "hamas", "guard", "guards", "forces",
     "mujahideen", "isis", "isil", "shabaab", "jabhat", "nusra", "legion", "corps", "regiment",
+    # Arabic names of fighting groups: army, free men, banner, battalions, soldiers, supporters, movement
+    "jaish", "jaysh", "ahrar", "liwa", "kataib", "katibat", "jund", "ansar", "harakat", "faylaq", "daesh",
+    "ypg", "ypj", "pkk", "peshmerga", "houthis", "houthi",
 }
+ARMED_PHRASES = ("islamic state",)
+# A state's own forces are part of the state, not an armed group: "the Syrian Army", "Russian Air Force".
+NATIONAL_FORCES = re.compile(r"^(?P<owner>[a-z.' -]+?)\s+(?:arab\s+)?(?:army|armed forces|air force|navy|aerospace forces|"
+                             r"military|forces|national guard|republican guard)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,6 +67,13 @@ def state_table() -> tuple[dict[str, str], dict[str, str]]:
         names[variant.casefold()] = canon
     capitals = {cap.casefold(): state for state, cap in data["states"].items()}
     return names, capitals
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Lower-case demonym ("syrian") -> state name."""
+    data = json.loads((Path(__file__).parent.parent / "data" / "states.json").read_text(encoding="utf-8"))
+    return {k.casefold(): v for k, v in data.get("demonyms", {}).items()}
 
 
 def canonical_state(name: str) -> str | None:
@@ -204,6 +218,9 @@ SITE_NOUNS = PLACE_NOUNS | {"crossing", "camp", "airport", "airbase", "base", "b
                             "countryside", "outskirts", "area", "quarter", "refinery", "field", "fields"}
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "center",
                    "centre", "outskirts", "heart", "edge", "east", "suburbs", "entrance", "site", "countryside"}
+PLACE_NAME_ENDINGS = {"suburb", "suburbs", "countryside", "province", "governorate", "district", "village", "city",
+                      "town", "valley", "mountains", "plain", "desert", "neighborhood", "neighbourhood", "camp",
+                      "crossing", "airport", "airbase", "region"}
 # Prepositions of place: a name they govern is a place, not a person ("in Khan Sheikhoun").
 LOCATIVE_PREPS = {"in", "near", "at", "around", "outside", "inside", "across", "into", "towards", "toward"}
 # Platforms a statement is posted on, never actors themselves ("said on Twitter").
@@ -294,6 +311,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label in {"PERSON", "ORG"}:
         if low in PLATFORMS:
             return None
+        if len(words) >= 2 and re.search(r"[a-z]+$", low) and re.search(r"[a-z]+$", low).group() in PLACE_NAME_ENDINGS:
+            return "place"  # "Harasta Suburb", "Damascus Countryside", "Idlib Province"
         if low.endswith("s") and len(low) > 4 and low[:-1] in names:
             return "state"  # "Russias", "Syrias": a state's possessive without its apostrophe
         if _place_context(ent):
@@ -301,18 +320,15 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
         if words & EVENT_NOUNS or low in TITLE_WORDS:
             return None  # an event's name ("Group of Eight Summit") or a bare title ("State")
     if label == "PERSON":
-        if words & ARMED_WORDS - {"forces", "guard", "guards"}:
-            return "armed_group"
+        if words & ARMED_WORDS - {"forces", "guard", "guards"} or any(p in low for p in ARMED_PHRASES):
+            return _org_kind(low)
         if any(c.isdigit() for c in name) or words & ORG_WORDS:
             return "organisation"
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
             return "place"  # "in Khan Sheikhoun": NER often calls an unknown place name a person
         return "person"
     if label == "ORG":
-        toks = set(re.findall(r"[a-z]+", low))
-        if toks & ARMED_WORDS:
-            return "armed_group"
-        return "organisation"
+        return _org_kind(low)
     if label == "GPE":
         if low in names:
             return "state"
@@ -335,6 +351,28 @@ SPEECH_LEMMAS = {
 }
 
 
+def _org_kind(low: str) -> str:
+    """armed_group for a fighting group's name ("Jaish al-Islam", "Free Syrian Army", "Islamic State"),
+    organisation for anything else, a state's own army included ("the Syrian Arab Army")."""
+    m = NATIONAL_FORCES.match(low.removeprefix("the "))
+    if m:
+        owner = m.group("owner").removesuffix("'s").removesuffix("s'")
+        if canonical_state(owner) or owner in demonyms():
+            return "organisation"
+    if set(re.findall(r"[a-z]+", low)) & ARMED_WORDS or any(p in low for p in ARMED_PHRASES):
+        return "armed_group"
+    return "organisation"
+
+
+def entity_label(ent: Span) -> str:
+    """spaCy's label, except that a name holding an organisation word ("The Syrian Observatory for
+    Human Rights" tagged WORK_OF_ART, "Syrian Civil Defense" tagged PRODUCT) is an ORG."""
+    if ent.label_ in {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"} and set(re.findall(r"[a-z]+", ent.text.lower())) & ORG_WORDS \
+            and any(t.is_title or t.is_upper for t in ent):
+        return "ORG"
+    return ent.label_
+
+
 def _is_speaking_subject(ent: Span) -> bool:
     root = ent.root
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in SPEECH_LEMMAS
@@ -346,15 +384,18 @@ def find_mentions(doc: Doc) -> list[RawMention]:
     _, capitals = state_table()
     full = doc_text(doc)
     for ent in doc.ents:
-        if ent.label_ not in LABELS:
+        label = entity_label(ent)
+        if label not in LABELS:
             continue
-        span, inner_title = _strip_leading_titles(doc, ent) if ent.label_ == "PERSON" else (ent, None)
+        span, inner_title = _strip_leading_titles(doc, ent) if label == "PERSON" else (ent, None)
         name = normalise_name(span.text)
         if not looks_like_name(name):
             continue
-        kind = _kind(ent.label_, name, ent)
+        kind = _kind(label, name, ent)
         if kind is None:
             continue
+        if full[ent.end_char:ent.end_char + 6].lower() == "-based":
+            continue  # "the Britain-based Observatory": where it sits, not an actor of the story
         if kind in {"person", "organisation"} and is_media(name) and not _as_source(ent):
             continue  # the press as recipient, credit or byline (see NEWS_AGENCIES)
         if kind == "state":
@@ -376,5 +417,5 @@ def find_mentions(doc: Doc) -> list[RawMention]:
             end -= 1
         if full[start:end].lower().startswith("the "):
             start += 4
-        out.append(RawMention(start, end, name, ent.label_, kind, title))
+        out.append(RawMention(start, end, name, label, kind, title))
     return out

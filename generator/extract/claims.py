@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors import entity_label
 from .nlp import doc_text
 
 __all__ = ["RawClaim", "find_claims"]
@@ -339,7 +340,7 @@ class _Actors:
                 for t in ent:
                     self.person_tokens[t.i] = key
                 self.mentions.append((ent.start_char, key, "person"))
-            elif ent.label_ in ("ORG", "GPE", "NORP"):
+            elif entity_label(ent) in ("ORG", "GPE", "NORP"):
                 self.mentions.append((ent.start_char, ent.text, "org"))
         # A name the NER labelled ORG/GPE but whose last word is a known person's surname
         # ("Lavrov told ...") is that person.
@@ -1210,7 +1211,7 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
                 aa, ab = _np_bounds(ch)
                 return "named", actors.persons[akey].name, None, (
                     doc[aa].idx, doc[ab].idx + len(doc[ab].text))
-    ent = subj.ent_type_
+    ent = entity_label(actors.ent_of[subj.i]) if subj.i in actors.ent_of else subj.ent_type_
     head_low = subj.lower_
     has_det = any(ch.dep_ == "det" for ch in subj.children)
     det = next((ch.lower_ for ch in subj.children if ch.dep_ == "det"), None)
@@ -1230,7 +1231,7 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
         if anon_desc is not None:
             return "anonymous", None, anon_desc, span
         return "role", None, None, span
-    if head_low in _ORG_HEADS or subj.ent_type_ in ("ORG", "GPE", "NORP"):
+    if head_low in _ORG_HEADS or ent in ("ORG", "GPE", "NORP"):
         name = re.sub(r"^(?:the|The)\s+", "", np_text)
         return "organisation", name, None, span
     # anything else: an unnamed speaker ("a senior German official", "activists", "polls")

@@ -40,6 +40,8 @@ GENERIC_ORG_WORDS = {
     "peoples", "popular", "liberation", "free", "new", "security", "ministry", "office", "agency",
     "department", "government", "news", "times", "post", "press", "association", "league", "arab",
     "european", "american", "syrian", "russian", "world", "human", "rights", "bank", "house", "for",
+    # Arabic: army, movement, brigade(s), battalion, legion, soldiers
+    "jaish", "jaysh", "harakat", "liwa", "kataib", "katibat", "faylaq", "jund",
 }
 HONORIFIC_TITLES = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir"}
 
@@ -267,9 +269,24 @@ def resolve_actors(
     _owner_merges(orgs, union, find)
     groups = [k for k in orgs if kind_of(k) == "armed_group"]
     distinct: dict[str, set[str]] = {k: {t for t in _tokens(k[5:]) if t not in GENERIC_ORG_WORDS and len(t) >= 4} for k in groups}
-    for i, a in enumerate(groups):
-        for b in groups[i + 1:]:
-            if any(x == y or (len(x) >= 5 and x[:3] == y[:3] and edit_distance(x, y) <= 1) for x in distinct[a] for y in distinct[b]):
+    vocab = set().union(*distinct.values()) if distinct else set()
+    for k, ws in distinct.items():  # "al Qaedas Nusra Front": a possessive without its apostrophe
+        distinct[k] = {w[:-1] if w.endswith("s") and w[:-1] in vocab else w for w in ws}
+    # A name holding two other groups' words ("Jaish al-Islam al-Nusra Front", "al Qaeda's Nusra Front"
+    # once punctuation is lost) runs two names together: it joins neither.
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for k in groups:
+        for w in distinct[k]:
+            by_word[w].add(k)
+    fused = set()
+    for k in groups:
+        parts = sorted({x for w in distinct[k] for x in by_word[w] if x != k and distinct[x] < distinct[k]})
+        if any(not distinct[x] & distinct[y] for i, x in enumerate(parts) for y in parts[i + 1:]):
+            fused.add(k)
+    plain = [k for k in groups if k not in fused]
+    for i, a in enumerate(plain):
+        for b in plain[i + 1:]:
+            if _same_group(distinct[a], distinct[b]):
                 union(a, b)
 
     # --- 4. build actors --------------------------------------------------------------------------
@@ -370,6 +387,21 @@ def resolve_actors(
         global_names.pop(low, None)
     actors.sort(key=lambda a: a.id)
     return ActorIndex(tuple(actors), by_mention, by_name, global_names)
+
+
+def _same_group(a: set[str], b: set[str]) -> bool:
+    """Two armed groups' names are one group when the distinctive words of one are all in the other
+    ("Al-Nusra Front" / "Jabhat al-Nusra": nusra; "Qaida"/"Qaeda" count as one word). Sharing one word
+    is not enough: "Jaish al-Islam" and "Jaish al-Fath", "Ahrar al-Sham" and "Fateh al-Sham" are
+    different groups (precision first: a false merge fuses enemies)."""
+    if not a or not b:
+        return False
+
+    def same(x: str, y: str) -> bool:
+        return x == y or (len(x) >= 5 and x[:3] == y[:3] and edit_distance(x, y) <= 1)
+
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(same(x, y) for y in big) for x in small)
 
 
 def _head_word(toks: list[str]) -> str:
