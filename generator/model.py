@@ -318,6 +318,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Divergence:
+    """Another claim this one disagrees with, and the question they answer differently."""
+
+    claim: str  # claim id
+    question: str  # "How many killed in Khan Sheikhoun?", "Should Bashar al-Assad leave power?"
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     speaker: str | None  # actor id
@@ -340,6 +348,7 @@ class Claim:
     related: tuple[str, ...] = ()  # claim ids: same subject, other speaker, stance not compared
     negated: bool = False  # the speaker did NOT say/urge/back this ("he has not urged ...")
     speaker_affiliation: str | None = None  # anonymous speaker's organisation or state, when the text says
+    divergences: tuple[Divergence, ...] = ()  # the diverging claims with the question of each (ids as in diverging)
 
 
 @dataclass(frozen=True)

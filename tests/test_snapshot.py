@@ -1,12 +1,12 @@
 """The seeds build, pinned: every generated file's hash and every page URL.
 
-``tests/golden/seeds_tree.json`` records the sha256 of every file of ``docs/`` (generated pages and
+``tests/snapshot/seeds_tree.json`` records the sha256 of every file of ``docs/`` (generated pages and
 ``dossier.json``) and of ``site/`` (HTML, search index, assets; the sitemaps carry MkDocs' build date
 and the PDFs have their own tests) for the seeds with a fixed build date. A refactoring must leave it
 unchanged: that is the proof that behaviour stayed as it was. A deliberate change of output rewrites
 it with ``UPDATE_GOLDEN=1 pytest tests/test_snapshot.py`` and the commit says why.
 
-``tests/golden/seeds_urls.txt`` lists the site's page URLs: links from outside (bookmarks, citations,
+``tests/snapshot/seeds_urls.txt`` lists the site's page URLs: links from outside (bookmarks, citations,
 other briefings) must keep working, so a URL may be added but never silently moved or dropped.
 """
 
@@ -22,7 +22,7 @@ import pytest
 from conftest import ROOT, copy_project
 from generator.pipeline import Paths, build
 
-GOLDEN = ROOT / "tests" / "golden"
+GOLDEN = ROOT / "tests" / "snapshot"  # not tests/golden: UPDATE_GOLDEN rewrites that folder whole
 TREE = GOLDEN / "seeds_tree.json"
 URLS = GOLDEN / "seeds_urls.txt"
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}

@@ -4,14 +4,14 @@
   office" -> United Nations), else the resolved antecedent name of a pronoun or role ("he" -> Lavrov),
   looked up first in the same article, then corpus-wide by unambiguous name. Anonymous speakers keep
   their description and have no actor.
-* The same assertion reported by several sources is one claim with several sources: same speaker (or
-  both anonymous) and similar content -- content-word overlap (Jaccard >= 0.5), or the same figure
-  (a number >= 100) with at least two other content words in common.
-* Related claims: other speakers, same subject (at least two shared content words, or a shared topic
-  key such as the leader stepping down or chemical weapons); *diverging* when one side is negated or
-  says the views differ, *corroborating* when both are affirmative and closely similar, otherwise
-  merely *related* (same subject, no stance compared). Two speakers set against each other in one
-  sentence by a contrast word ("Cameron accuses ..., while the UN voiced concerns ...") diverge.
+* The same assertion reported by several sources is one claim with several sources: the same speaker
+  (an actor: two unnamed sources are never taken for one) and similar content -- content-word overlap
+  (Jaccard >= 0.5), or the same figure (a number >= 100) with at least two other content words in
+  common, and never two different counts of one thing.
+* Links between claims (:func:`_relate`): *corroborating* -- the same speaker saying the same again;
+  *diverging* -- two speakers answering one question differently, with the question
+  (:mod:`.disagreement`); *related* -- other speakers on the same subject (a shared specific topic or
+  four content words).
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..model import Article, ArticleExtraction, Claim, ClaimMention, Ref
+from ..model import Article, ArticleExtraction, Claim, ClaimMention, Divergence, Ref
 from ..urls import slugify
 from .actors import ActorIndex, state_table_demonyms
+from .disagreement import disagreements, disjoint, figures, topics
 
 STOP = set(
     """a an the and or but if of to in on at by for with from as is are was were be been being has have had do does
@@ -33,34 +34,7 @@ STOP = set(
     after before between during through against without within while because since until up down out off again
     further then once said says say told tell added according one two s""".split()
 )
-TOPICS = {
-    "leader-leaves": ("step down", "leave power", "cede power", "quit", "must go", "should leave", "stand down", "resign"),
-    "chemical-weapons": ("chemical weapon", "chemical attack", "poison gas", "sarin", "nerve agent"),
-    "arms-supply": ("weapon", "arms", "embargo", "s-300", "supply of", "supplies of", "missile"),
-    "talks": ("talks", "dialogue", "negotiat", "peace conference", "peace process", "political transition", "political means"),
-    "violence": ("violence", "bloodshed", "fighting"),
-    "sanctions": ("sanction",),
-    "un-resolution": ("resolution", "security council"),
-    "intervention": ("interven", "interfere", "foreign help", "invasion"),
-}
-NEGATION = re.compile(r"\b(not|no|never|n't|nor|without|against|reject\w*|oppos\w*|den(y|ies|ied)|refus\w*)\b", re.I)
-# Topics specific enough to compare stances on ("talks" and "violence" are in nearly every claim).
-SPECIFIC = {"leader-leaves", "chemical-weapons", "arms-supply", "sanctions", "un-resolution", "intervention"}
 MAX_RELATED = 6
-
-
-def polarity(claim: Claim, topic: str) -> bool:
-    """False when the claim speaks against the topic: a negated or denying cue ("has not urged",
-    "denied", "spoke against"), or a negation just before the topic's words in the content."""
-    if claim.negated or claim.cue_kind == "deny" or NEGATION.search(claim.cue):
-        return False
-    low = claim.text.lower()
-    for pat in TOPICS[topic]:
-        k = low.find(pat)
-        if k >= 0 and NEGATION.search(low[max(0, k - 30):k]):
-            return False
-    return True
-CONTRAST = re.compile(r"\b(while|whereas|but|however|on the contrary|in contrast|instead)\b", re.I)
 NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\b")
 
 
@@ -79,13 +53,13 @@ def content_words(text: str) -> set[str]:
     return out
 
 
-def topics(text: str) -> set[str]:
-    low = text.lower()
-    return {k for k, pats in TOPICS.items() if any(p in low for p in pats)}
-
-
 def _similar(a: set[str], b: set[str], ta: str, tb: str) -> bool:
+    """Similar content: word overlap (Jaccard >= 0.5), or the same figure with two more words in
+    common; never two different counts of the same thing ("58 killed" / "70 killed")."""
     if not a or not b:
+        return False
+    fa, fb = figures(ta), figures(tb)
+    if any(disjoint(fa[q], fb[q]) for q in set(fa) & set(fb)):
         return False
     j = len(a & b) / len(a | b)
     if j >= 0.5:
@@ -201,9 +175,10 @@ RARE_DF = 50
 MAX_BUCKET = 150
 
 
-def _who(report) -> str:
-    """Who speaks, for grouping: the actor, else the anonymous speaker's organisation, else 'anonymous'."""
-    return report[3] or report[4] or "anonymous"
+def _who(report, i: int) -> str:
+    """Who speaks, for grouping reports of one statement: the actor. An unnamed speaker is nobody
+    but themself (two "activists said" in two articles are not one source): a key of their own."""
+    return report[3] or f"unnamed:{i}"
 
 
 def _rare_words(words_of: Sequence[set[str]]) -> list[set[str]]:
@@ -273,7 +248,7 @@ def resolve_claims(
     groups: list[list[int]] = []
     index: dict[tuple[str, str], list[int]] = defaultdict(list)  # (who, word) -> group numbers
     for i, r in enumerate(reports):
-        who = _who(r)
+        who = _who(r, i)
         candidates = sorted({gno for w in rare_of[i] for gno in index.get((who, w), ())})
         for gno in candidates:
             j0 = groups[gno][0]
@@ -330,55 +305,45 @@ def resolve_claims(
             )
         )
 
-    # Related claims by other speakers: corroborating, diverging or merely related. Only pairs that share
-    # a specific topic (within the same subject actor when a topic is very common) or rare words are
-    # compared, through inverted indexes.
+    return _relate(claims, {a.id: a for a in articles}, extractions, idx)
+
+
+def _relate(claims: list[Claim], articles: Mapping[str, Article], extractions: Mapping[str, ArticleExtraction],
+            idx: ActorIndex) -> tuple[Claim, ...]:
+    """Links between claims: *corroborating* (the same speaker saying the same again, in a claim of
+    its own), *diverging* (:mod:`.disagreement`: two speakers answering one question differently, with
+    the question) and *related* (other speakers on the same subject: a shared specific topic or four
+    content words). Only pairs that share a topic or rare words are compared (inverted indexes)."""
     words = [content_words(c.text) for c in claims]
-    tops = [topics(c.text) & SPECIFIC for c in claims]
+    tops = [topics(c.text) for c in claims]
     corro: dict[int, list[str]] = defaultdict(list)
-    div: dict[int, list[str]] = defaultdict(list)
     rel_scored: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    names = {a.id: a.name for a in idx.actors}
+    states = {a.name.casefold() for a in idx.actors if a.kind == "state"}
+    div = disagreements(claims, articles, extractions, names, states)
     for i, j in sorted(_candidate_pairs(claims, words, tops)):
         a, b = claims[i], claims[j]
-        who_a, who_b = a.speaker or a.speaker_affiliation, b.speaker or b.speaker_affiliation
-        if (who_a or a.speaker_text) == (who_b or b.speaker_text):
+        if any(o == b.id for o, _q in div.get(a.id, ())):
+            continue
+        if a.speaker and a.speaker == b.speaker:
+            if _similar(words[i], words[j], a.text, b.text):
+                corro[i].append(b.id)
+                corro[j].append(a.id)
             continue
         shared_topics = tops[i] & tops[j]
         shared = words[i] & words[j]
-        if any(polarity(a, t) != polarity(b, t) for t in shared_topics):
-            div[i].append(b.id)
-            div[j].append(a.id)
-        elif _similar(words[i], words[j], a.text, b.text):
-            corro[i].append(b.id)
-            corro[j].append(a.id)
-        elif shared_topics or len(shared) >= 4:
+        if shared_topics or len(shared) >= 4:
             score = 10 * len(shared_topics) + len(shared)
             rel_scored[i].append((score, b.id))
             rel_scored[j].append((score, a.id))
-    rel = defaultdict(list, {i: [cid for _s, cid in sorted(v, key=lambda x: (-x[0], x[1]))[:MAX_RELATED]] for i, v in rel_scored.items()})
-    # Two speakers set against each other in one sentence ("X accuses A, while Y says B") diverge.
-    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i, (src, sno, _t, _a, _b) in enumerate(sentence_of):
-        by_sentence[(src, sno)].append(i)
-    for ids in by_sentence.values():
-        for x in ids:
-            for y in ids:
-                if x >= y or (claims[x].speaker or claims[x].speaker_text) == (claims[y].speaker or claims[y].speaker_text):
-                    continue
-                first, second = sorted((x, y), key=lambda k: sentence_of[k][3])
-                text = sentence_of[first][2]
-                between = text[sentence_of[first][3]:max(sentence_of[second][3], sentence_of[first][3])]
-                if CONTRAST.search(between):
-                    div[x].append(claims[y].id)
-                    div[y].append(claims[x].id)
-                    rel[x] = [r for r in rel[x] if r != claims[y].id]
-                    rel[y] = [r for r in rel[y] if r != claims[x].id]
     out = []
     for i, c in enumerate(claims):
+        divs = tuple(sorted({Divergence(o, q) for o, q in div.get(c.id, ())}, key=lambda d: (d.claim, d.question)))
+        related = [cid for _s, cid in sorted(rel_scored[i], key=lambda x: (-x[0], x[1]))[:MAX_RELATED]]
         out.append(
-            Claim(**{**c.__dict__, "corroborating": tuple(sorted(set(corro[i]))), "diverging": tuple(sorted(set(div[i]))),
-                     "related": tuple(sorted(set(rel[i]))),
-                     "topic": ",".join(sorted(tops[i])) or None})
+            Claim(**{**c.__dict__, "corroborating": tuple(sorted(set(corro[i]))),
+                     "diverging": tuple(dict.fromkeys(d.claim for d in divs)), "divergences": divs,
+                     "related": tuple(sorted(set(related))), "topic": ",".join(sorted(tops[i])) or None})
         )
     out.sort(key=lambda c: c.id)
     return tuple(out)
