@@ -520,3 +520,18 @@ def test_dateline_and_repeated_headline_are_cut_off_the_first_paragraph(raw, rem
     assert all(raw[x.start:x.end] == x.text for x in r.removed)
     assert r.published.value is not None and r.published.evidence == "dateline"
     assert r.text.split("\n\n")[1].startswith(body_start)
+
+
+def test_site_footer_run_into_the_last_paragraph_is_cut_off():
+    from generator.ingest import clean_text
+
+    raw = ("Talks resume\n\nThe envoy said talks would resume on Monday. A picture is worth a thousand words. "
+           "Follow us on Instagram. FOLLOW TRTWORLD Dont miss out on the Latest News. SUBSCRIBE TRT World on Youtube "
+           "Copyright 2018 TRT World. Terms of Use Privacy Policy\n")
+    r = clean_text(raw)
+    assert r.text.endswith("A picture is worth a thousand words.")
+    assert [x.reason for x in r.removed] == ["page footer"]
+    assert raw[r.removed[0].start:r.removed[0].end].startswith("Follow us on Instagram")
+    # a lone copyright line may be a reprint credit: kept
+    kept = clean_text("Excerpt\n\nThe book tells of the war in detail. Copyright 2015 by Jane Doe.\n")
+    assert kept.removed == ()

@@ -50,8 +50,11 @@ ARMED_WORDS = {
     "mujahideen", "isis", "isil", "shabaab", "jabhat", "nusra", "legion", "corps", "regiment",
     # Arabic names of fighting groups: army, free men, banner, battalions, soldiers, supporters, movement
     "jaish", "jaysh", "ahrar", "liwa", "kataib", "katibat", "jund", "ansar", "harakat", "faylaq", "daesh",
-    "ypg", "ypj", "pkk", "peshmerga", "houthis", "houthi",
+    "ypg", "ypj", "pkk", "peshmerga", "houthis", "houthi", "sham", "fateh",
 }
+# Political bodies whose names hold a fighting word ("National Coalition for ... Opposition Forces").
+POLITICAL_WORDS = {"coalition", "council", "committee", "party", "union", "congress", "parliament", "assembly",
+                   "government", "commission", "ministry"}
 ARMED_PHRASES = ("islamic state",)
 # A state's own forces are part of the state, not an armed group: "the Syrian Army", "Russian Air Force".
 NATIONAL_FORCES = re.compile(r"^(?P<owner>[a-z.' -]+?)\s+(?:arab\s+)?(?:army|armed forces|air force|navy|aerospace forces|"
@@ -219,6 +222,7 @@ SITE_NOUNS = PLACE_NOUNS | {"crossing", "camp", "airport", "airbase", "base", "b
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "center",
                    "centre", "outskirts", "heart", "edge", "east", "suburbs", "entrance", "site", "countryside"}
 PLACE_NAME_ENDINGS = {"suburb", "suburbs", "countryside", "province", "governorate", "district", "village", "city",
+                      "street", "road", "square", "highway", "bridge",
                       "town", "valley", "mountains", "plain", "desert", "neighborhood", "neighbourhood", "camp",
                       "crossing", "airport", "airbase", "region"}
 # Prepositions of place: a name they govern is a place, not a person ("in Khan Sheikhoun").
@@ -232,7 +236,8 @@ NEWS_AGENCIES = {"reuters", "afp", "ap", "associated press", "agence france-pres
                  "anadolu", "anadolu agency", "sputnik", "tass", "ria novosti", "interfax", "xinhua", "sana",
                  "irna", "fars", "tasnim", "cnn", "bbc", "al jazeera", "al-jazeera", "al arabiya", "al-arabiya",
                  "trt", "trt world", "rt", "dpa", "efe", "ansa", "kyodo", "yonhap", "upi", "bloomberg", "asharq al-awsat",
-                 "al-manar", "al manar", "al mayadeen", "al-mayadeen", "press tv", "hawar", "smart news agency"}
+                 "al-manar", "al manar", "al mayadeen", "al-mayadeen", "press tv", "hawar", "smart news agency",
+                 "fna", "fars news agency", "al masdar news", "al-masdar news", "ani", "xinhua news agency"}
 NEWS_WORDS = {"news", "agency", "agencies", "press", "tv", "television", "radio", "times", "post", "herald",
               "gazette", "newspaper", "daily", "channel", "broadcaster", "magazine", "journal", "tribune", "wire"}
 SOURCE_PREPS = {"according", "by", "from", "quoting", "citing"}
@@ -359,15 +364,19 @@ def _org_kind(low: str) -> str:
         owner = m.group("owner").removesuffix("'s").removesuffix("s'")
         if canonical_state(owner) or owner in demonyms():
             return "organisation"
-    if set(re.findall(r"[a-z]+", low)) & ARMED_WORDS or any(p in low for p in ARMED_PHRASES):
+    words = set(re.findall(r"[a-z]+", low))
+    if words & POLITICAL_WORDS:
+        return "organisation"
+    if words & ARMED_WORDS or any(p in low for p in ARMED_PHRASES):
         return "armed_group"
     return "organisation"
 
 
 def entity_label(ent: Span) -> str:
     """spaCy's label, except that a name holding an organisation word ("The Syrian Observatory for
-    Human Rights" tagged WORK_OF_ART, "Syrian Civil Defense" tagged PRODUCT) is an ORG."""
-    if ent.label_ in {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC"} and set(re.findall(r"[a-z]+", ent.text.lower())) & ORG_WORDS \
+    Human Rights" tagged WORK_OF_ART, "the Syrian Observatory" tagged GPE, "Syrian Civil Defense"
+    tagged PRODUCT) is an ORG."""
+    if ent.label_ in {"WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "FAC", "GPE", "LOC"} and set(re.findall(r"[a-z]+", ent.text.lower())) & ORG_WORDS \
             and any(t.is_title or t.is_upper for t in ent):
         return "ORG"
     return ent.label_
@@ -402,6 +411,9 @@ def find_mentions(doc: Doc) -> list[RawMention]:
             low = name.casefold()
             state = canonical_state(name) or (canonical_state(name[:-1]) if name.endswith("s") else None)
             name = state or capitals.get(low, name)
+        if kind == "organisation" and label == "ORG" and _title_before(span) is not None and not set(
+                re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS:
+            kind = "person"  # "UN envoy Staffan de Mistura" tagged ORG: a title makes a person
         title = None
         if kind == "person":
             t = inner_title or _title_before(span) or _title_appos(span)

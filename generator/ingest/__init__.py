@@ -94,6 +94,7 @@ def clean_text(raw: str, kind: str = "text") -> Cleaned:
     if units is None:
         units = text_units(raw)
     units, preset, header_date = _split_header(units, preset)
+    units, preset = _split_footer(units, preset)
     texts = [u.text for u in units]
     cls = rules.classify(texts, [u.block for u in units], [u.tag for u in units], preset)
     asm = assemble(raw, units, list(cls.reasons), extra)
@@ -177,6 +178,40 @@ def _split_header(units: list, preset: list[str | None] | None):
         reasons = reasons[:i] + new_reasons + reasons[i + 1:]
         return units, reasons, replace(found, start=0, end=0)
     return units, preset, None
+
+
+def _split_footer(units: list, preset: list[str | None] | None):
+    """Cut a site footer off the paragraph a scraper ran it into (see ``clean.FOOTER_START``).
+
+    The cut is made, in the last unit that holds a footer marker, at the first marker after which the
+    text is short (at most 1,500 characters: a footer, not an article) and holds a second marker or
+    ends within 400 characters (one marker alone deep in a paragraph may be a quotation).
+    """
+    reasons = list(preset) if preset else [None] * len(units)
+    for i in range(len(units) - 1, max(-1, len(units) - 4), -1):
+        if reasons[i]:
+            continue
+        text = units[i].text
+        found = list(rules.FOOTER_START.finditer(text))
+        if not found:
+            continue
+        after = sum(len(u.text) for u in units[i + 1:])
+        first = next((m for k, m in enumerate(found) if len(text) - m.start() + after <= 1500
+                      and (len(found) - k >= 2 or (len(text) - m.start() <= 400 and not m.group().lower().startswith(("copyright", "©"))))),
+                     None)  # a lone "Copyright 2015 by <author>" may be a reprint credit, which the reader keeps
+        if first is None:
+            return units, preset
+        if first.start() == 0:
+            return units, preset  # a whole line: the line rules name it (subscription promo, copyright...)
+        cut = split_unit(units[i], first.start())
+        if cut is None:
+            return units, preset
+        body, footer = cut
+        footer.block = -100  # a block of its own (see _split_header)
+        units = units[:i] + [body, footer] + units[i + 1:]
+        reasons = reasons[:i] + [None, rules.FOOTER] + reasons[i + 1:]
+        return units, reasons
+    return units, preset
 
 
 def _strip_tags(html_text: str) -> str:

@@ -60,6 +60,20 @@ BYLINE = "byline"
 TEASER = "teaser for other stories"
 AGENCY = "agency credit"
 COPYRIGHT = "copyright notice"
+FOOTER = "page footer"
+
+# Where a site's footer starts when a scraper ran it into the last paragraph ("... the attack. Follow us
+# on Instagram. SUBSCRIBE TRT World on Youtube ... Copyright 2018 TRT World ... Privacy Policy").
+FOOTER_START = re.compile(
+    # calls to action, capitalised as a site writes them (prose may say "readers who subscribe to")
+    r"(?-i:\b(?:Follow us on|FOLLOW US|Don'?t miss (?:out|the latest)|Subscribe (?:to|for|now)|SUBSCRIBE|Sign up for our|"
+    r"Share (?:this|on) (?:article|Facebook|Twitter)|Download (?:our|the) app|Latest updates|Related (?:News|Articles|"
+    r"Stories|Posts|Coverage)|Category News|More (?:from|stories)|Recommended for you|You may also like|Read also)\b)"
+    # legal lines, in any case
+    r"|\b(?:copyright\s*(?:©\s*)?(?:19|20)\d\d|©\s*(?:19|20)\d\d|all rights reserved|terms of (?:use|service)|"
+    r"privacy policy|cookie policy)\b",
+    re.I,
+)
 
 # Reasons that mark the end of the article body when they follow it.
 HARD = frozenset({DONATION, SUBSCRIPTION, COMMENTS, SOCIAL, PROMO, ADVERT, "end marker"})

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from ..model import Article, ArticleExtraction, Claim, ClaimMention, Divergence, Ref
 from ..urls import slugify
+from ..extract.actors import state_table
 from .actors import ActorIndex, state_table_demonyms
 from .disagreement import disagreements, disjoint, figures, topics
 
@@ -83,6 +84,9 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
             return idx.by_mention[(art_id, chosen)]
     if sp.name:
         key = sp.name.casefold().removeprefix("the ")
+        capital = state_table()[1].get(key)  # "Ankara said": the government seated there
+        if capital and capital.casefold() in idx.global_names:
+            return idx.global_names[capital.casefold()]
         if (art_id, key) in idx.by_name:
             return idx.by_name[(art_id, key)]
         if key in idx.global_names:
