@@ -725,7 +725,12 @@ def _tail_claims(doc: Doc, taken: set[int], actors: _Actors) -> list[_Cand]:
             if toks[k].text == ",":
                 comma = k
                 break
-        if comma < 0 or toks[comma].i - first.i < 3:
+        if comma < 0:
+            cand = _tail_without_comma(doc, toks[:end], first, taken)
+            if cand is not None:
+                out.append(cand)
+            continue
+        if toks[comma].i - first.i < 3:
             continue
         tail = toks[comma + 1:end]
         cue_at = -1
@@ -767,6 +772,38 @@ def _tail_claims(doc: Doc, taken: set[int], actors: _Actors) -> list[_Cand]:
         out.append(_Cand(cue, _span_of(cue), kind, head, content, False,
                          speaker_span=(np_toks[0].idx, np_toks[-1].idx + len(np_toks[-1].text))))
     return out
+
+
+_SAY_TAIL = {"say", "tell", "report", "add", "confirm", "announce", "state", "claim", "write", "tweet", "warn", "note"}
+
+
+def _tail_without_comma(doc: Doc, toks: list[Token], first: Token, taken: set[int]) -> _Cand | None:
+    """'<content> the World Health Organization said on Wednesday.' with the comma lost (scraped text
+    that dropped its punctuation): a reporting verb at the end of the sentence with no object or
+    clause of its own, right after its subject -- a name or a noun phrase -- which closes the content.
+    """
+    for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        cue = toks[k]
+        if cue.pos_ != "VERB" or cue.lemma_.lower() not in _SAY_TAIL or cue.i in taken or cue.tag_ == "VBG":
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in cue.children):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in toks[k + 1:]):
+            return None
+        subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.i != cue.i - 1 - sum(
+                1 for t in doc[subj.i + 1:cue.i] if t.dep_ in ("advmod", "aux", "neg")):
+            return None
+        np_start = subj.left_edge.i
+        if np_start - first.i < 4 or doc[np_start - 1].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET"):
+            return None
+        content = _trim(doc, first.i, np_start - 1)
+        if content is None:
+            return None
+        kind = (_LEX.get(cue.lemma_.lower()) or (_SAY, "", ()))[0]
+        return _Cand(cue, _span_of(cue), kind, subj, content, False,
+                     speaker_span=(doc[np_start].idx, subj.idx + len(subj.text)))
+    return None
 
 
 def _lex_word(word: str) -> tuple[str, str, tuple[str, ...]] | None:
