@@ -36,10 +36,10 @@ import yaml
 
 from . import isodate
 from .errors import CurationError
+from .model import ACTOR_KINDS
 from .ingest.sidecar import KEYS as METADATA_KEYS
 from .ingest.sidecar import Metadata, check_value
 
-ACTOR_KINDS = ("person", "organisation", "state", "armed_group", "group")
 
 
 @dataclass(frozen=True)
