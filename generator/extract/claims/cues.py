@@ -9,7 +9,7 @@ from .names import _Actors
 from .patterns import _adjacent_quote
 from .quotes import _Quotes
 from .records import _Cand
-from .spans import _clause_before, _content, _cue_span, _subject, _trim, _undateline
+from .clauses import _clause_before, _content, _cue_span, _subject, _trim, _undateline
 
 
 def _is_according_to(doc: Doc, tok: Token) -> bool:

@@ -12,7 +12,7 @@ from .lexicon import _EVIDENCE_HEADS, _LEX, _SAY, _TITLE_WORDS
 from .names import _Actors
 from .quotes import _quotation_above, _Quotes, _strip_quote
 from .records import _Cand
-from .spans import _is_attribution_gap, _span_of, _trim
+from .clauses import _is_attribution_gap, _span_of, _trim
 
 _TAIL_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "PRON"}
 

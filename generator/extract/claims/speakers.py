@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .names import _Actors, _clean_name, _nation, _Person
 from .records import RawClaim, _Cand
-from .spans import _np_bounds, _span_of
+from .clauses import _np_bounds, _span_of
 
 
 @dataclass
