@@ -36,11 +36,11 @@ import yaml
 
 from . import isodate
 from .errors import CurationError, quote
+from .model import ACTOR_KINDS
 from .ingest.sidecar import KEYS as METADATA_KEYS
 from .ingest.sidecar import Metadata, check_value
 from .ingest.yamlread import CURATION, YamlRefused, compose
 
-ACTOR_KINDS = ("person", "organisation", "state", "armed_group", "group")
 
 
 @dataclass(frozen=True)

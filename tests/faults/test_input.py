@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli
+from conftest import ROOT, copy_project
 from test_build import visible_text
 
 GOOD = sorted((ROOT / "seeds").glob("*.txt"))[:2]
