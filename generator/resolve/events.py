@@ -223,7 +223,8 @@ def _event(members: list[_Item], idx: ActorIndex, places: Places, taken: set[str
     label = max(labels, key=lambda w: (len(w.split()), labels[w], w)) if labels else kind
     title = _title(kind, label, name_word, participants, idx, place, date, precision)
     span = interval(date)
-    base = slugify(f"{title.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
+    stem = re.sub(r", (\d+ )?[A-Z][a-z]+ \d{4}$", "", title)  # the slug has the year-month already
+    base = slugify(f"{stem.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
     eid, n = base, 2
     while eid in taken:
         eid, n = f"{base}-{n}", n + 1
@@ -359,13 +360,13 @@ def _title(kind: str, label: str, name_word: str | None, participants: list[str]
         if len(people) >= 2:
             text = f"{people[0].name.split()[-1]}–{people[1].name.split()[-1]} {kind}"
         elif people:
-            text = f"{label.capitalize()} with {people[0].name}"
+            text = f"{_upper_first(label)} with {people[0].name}"
         elif len(actors) >= 2:
             text = f"{actors[0].name}–{actors[1].name} {kind}"
         else:
-            text = label.capitalize()
+            text = _upper_first(label)
     else:
-        text = label[:1].upper() + label[1:]
+        text = _upper_first(label)
     if place:
         prep = "on" if kind in _TARGETED and not _is_region(place) else "in"
         return f"{text} {prep} {place}"
@@ -377,6 +378,10 @@ def _title(kind: str, label: str, name_word: str | None, participants: list[str]
             day = f"{span[0].day} " if precision == "day" else ""
             return f"{text}, {day}{month_name(span[0].month)} {span[0].year}"
     return text
+
+
+def _upper_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
 
 
 _REGION_WORDS = ("province", "region", "countryside", "governorate", "north", "south", "east", "west", "syria")

@@ -140,13 +140,13 @@ def _agreement_happens(tok: Token) -> bool:
 
 
 def label(tok: Token, kind: str) -> str:
-    """Lower-case words naming the event in a title: the trigger with the modifiers that say what
+    """Words naming the event (lower case but for acronyms: "UN sanctions") in a title: the trigger with the modifiers that say what
     kind it is ("chemical attack", "air strikes", "suicide bombing"); a verb gives its noun."""
     if tok.pos_ == "VERB":
         return _VERB_LABEL.get(tok.lemma_.lower(), kind)
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i
             and c.lower_ in L.LABEL_MODIFIERS]
-    words = [c.lower_ for c in sorted(mods, key=lambda c: c.i)[-2:]]
+    words = [c.text if c.is_upper and len(c.text) > 1 else c.lower_ for c in sorted(mods, key=lambda c: c.i)[-2:]]
     head = {"airstrike": "air strike", "airstrikes": "air strikes"}.get(tok.lower_, tok.lower_)
     if words and words[-1] == "air" and head.startswith("air "):
         words = words[:-1]
