@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ExtractionCache
+from .cachedir import cache_root, migrate_legacy_cache
 from .config import Curation, load_curation
 from .model import Article, ArticleExtraction, Dossier, Problem
 from .render import TOP_LEVEL
@@ -35,7 +36,7 @@ class Paths:
     @classmethod
     def at(cls, root: Path, *, seeds: Path | None = None, cache: Path | None | bool = True) -> Paths:
         root = root.resolve()
-        cache_dir = root / ".cache" / "dossier" / "extract" if cache is True else (cache or None)
+        cache_dir = cache_root(root) / "extract" if cache is True else (cache or None)
         return cls(root, (seeds or root / "seeds"), root / "docs", root / "site", root / "dossier.yml", root / "mkdocs.yml", cache_dir)
 
 
@@ -148,6 +149,8 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     report.timings["ingest"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    if paths.cache == cache_root(paths.root) / "extract" and (moved := migrate_legacy_cache(paths.root)):
+        log(f"cache moved from .cache/dossier to {moved.relative_to(paths.root)}/")
     cache = ExtractionCache(paths.cache)
     extractions = extract_corpus(articles, cache, on_problem=problems.append)
     for r in cache.stats.rebuilt:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from ..isodate import interval, month_name
 from ..model import Article, ArticleExtraction, Event, EventMention, Ref, Series, SeriesPoint
-from ..urls import slugify
+from ..urls import slugify, take_id
 from .actors import ActorIndex
 from .groups import UnionFind
 from .places import Places, place_key
@@ -225,10 +225,7 @@ def _event(members: list[_Item], idx: ActorIndex, places: Places, taken: set[str
     span = interval(date)
     stem = re.sub(r", (\d+ )?[A-Z][a-z]+ \d{4}$", "", title)  # the slug has the year-month already
     base = slugify(f"{stem.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
-    eid, n = base, 2
-    while eid in taken:
-        eid, n = f"{base}-{n}", n + 1
-    taken.add(eid)
+    eid = take_id(taken, base)
     refs = tuple(Ref(m.art.id, m.e.sentence, m.e.trigger.start, m.e.trigger.end) for m in members)
     return Event(
         id=eid,
