@@ -320,20 +320,8 @@ def load_article(
     if override:
         cur, probs = validate(override, f"curation override for {display_name(path.name)}")
         warnings += [p + "; ignored" for p in probs]
-    side = None
     side_path = _find_sidecar(path) if sidecar is True else (sidecar or None)
-    if side_path:
-        side_name = display_name(Path(side_path).name)
-        try:
-            side_bytes = read_regular(Path(side_path), inside=inside, check_size=_check_sidecar_size)
-            side, probs = load_yaml(side_bytes.decode("utf-8-sig"), side_name)
-            warnings += [p if p.endswith("ignored") else p + "; ignored" for p in probs]
-        except NotRegular as exc:
-            warnings.append(f"{side_name}: sidecar not read: {exc.reason.removeprefix('ignored: ')}")
-        except UnicodeDecodeError:
-            warnings.append(f"{side_name}: cannot read sidecar (not UTF-8); ignored")
-        except (OSError, ValueError) as exc:
-            warnings.append(f"{side_name}: cannot read sidecar ({getattr(exc, 'strerror', None) or exc}); ignored")
+    side = _sidecar_metadata(Path(side_path), inside, warnings) if side_path else None
     front = None
     if cleaned.front_matter is not None:
         front, probs = load_yaml(cleaned.front_matter, f"{display_name(path.name)} front matter")
@@ -363,6 +351,25 @@ def load_article(
         encoding=decoded.encoding,
     )
     return article, tuple(Problem(shown, w, "warning") for w in warnings)
+
+
+def _sidecar_metadata(side_path: Path, inside: Path | None, warnings: list[str]) -> Metadata | None:
+    """The sidecar's metadata (a regular file inside ``inside``, within the YAML budget), or None."""
+    side_name = display_name(side_path.name)
+    try:
+        side_bytes = read_regular(side_path, inside=inside, check_size=_check_sidecar_size)
+        side, probs = load_yaml(side_bytes.decode("utf-8-sig"), side_name)
+    except NotRegular as exc:
+        warnings.append(f"{side_name}: sidecar not read: {exc.reason.removeprefix('ignored: ')}")
+        return None
+    except UnicodeDecodeError:
+        warnings.append(f"{side_name}: cannot read sidecar (not UTF-8); ignored")
+        return None
+    except (OSError, ValueError) as exc:
+        warnings.append(f"{side_name}: cannot read sidecar ({getattr(exc, 'strerror', None) or exc}); ignored")
+        return None
+    warnings += [p if p.endswith("ignored") else p + "; ignored" for p in probs]
+    return side
 
 
 def _check_sidecar_size(size: int) -> None:
