@@ -249,6 +249,7 @@ class EventMention:
     status: str = "happened"  # happened | planned | hypothetical | negated | prevented
     label: str = ""  # the words naming it ("chemical attack", "air strikes")
     place_in: str | None = None  # the place its place is said to be in ("Idlib" for Khan Sheikhoun)
+    indefinite: bool = False  # "an attack", "air strikes": brings in an event, does not refer back
 
 
 @dataclass(frozen=True)
