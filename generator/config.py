@@ -35,11 +35,12 @@ from typing import Any
 import yaml
 
 from . import isodate
-from .errors import CurationError
+from .errors import CurationError, quote
+from .model import ACTOR_KINDS
 from .ingest.sidecar import KEYS as METADATA_KEYS
 from .ingest.sidecar import Metadata, check_value
+from .ingest.yamlread import CURATION, YamlRefused, compose
 
-ACTOR_KINDS = ("person", "organisation", "state", "armed_group", "group")
 
 
 @dataclass(frozen=True)
@@ -140,21 +141,21 @@ def _date(v: Any) -> str:
         s = v.strip()
         problem = isodate.calendar_error(s)
         if problem:
-            raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r} ({problem})")
+            raise _Bad(f"expected a date YYYY[-MM[-DD]], got {quote(v)} ({problem})")
         return s
-    raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r}")
+    raise _Bad(f"expected a date YYYY[-MM[-DD]], got {quote(v)}")
 
 
 def _kind(v: Any) -> str:
     if v in ACTOR_KINDS:
         return v
-    raise _Bad(f"expected one of {', '.join(ACTOR_KINDS)}, got {v!r}")
+    raise _Bad(f"expected one of {', '.join(ACTOR_KINDS)}, got {quote(v)}")
 
 
 def _wikidata(v: Any) -> str:
     if isinstance(v, str) and re.fullmatch(r"Q\d+", v):
         return v
-    raise _Bad(f"expected a Wikidata id like Q7747, got {v!r}")
+    raise _Bad(f"expected a Wikidata id like Q7747, got {quote(v)}")
 
 
 def _metadata_rule(key: str):
@@ -184,6 +185,8 @@ class _Ctx:
 
     def err(self, node: yaml.Node | None, key: str, msg: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 0
+        if len(key) > 120:  # a key is quoted whole only when it is short (see errors.quote)
+            key = key[:120] + "…"
         self.errors.append((self.file, line, key, msg))
 
 
@@ -364,7 +367,9 @@ def load_curation(path: Path | None) -> Curation:
     except (UnicodeDecodeError, OSError) as exc:
         raise CurationError(str(path), [(str(path), 0, "", f"cannot read: {exc}")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text, CURATION)  # no anchors/aliases, bounded size and depth (ingest/yamlread.py)
+    except YamlRefused as exc:
+        raise CurationError(str(path), [(str(path), exc.line, "", f"refused: {exc.reason}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0

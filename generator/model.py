@@ -20,6 +20,13 @@ from dataclasses import dataclass, field
 # Offsets
 
 
+# Kinds, one source for every stage: an actor is one of ACTOR_KINDS (what curation accepts, what
+# resolve makes pages for, what the briefs cover); a mention may also name a nationality or ethnic
+# group (NER's NORP: "Syrians", "Kurds") or a place, which are never actors on their own.
+ACTOR_KINDS = ("person", "organisation", "state", "armed_group")
+MENTION_KINDS = (*ACTOR_KINDS, "group", "place")
+
+
 @dataclass(frozen=True)
 class Span:
     """A piece of the original text: ``raw[start:end] == text``."""
@@ -194,7 +201,7 @@ class Mention:
     span: Span
     name: str  # normalised surface form: whitespace folded, titles and possessives stripped
     label: str  # spaCy/ruler label: PERSON, ORG, GPE, NORP, LOC, FAC, ...
-    kind: str  # person | organisation | state | armed_group | group | place
+    kind: str  # one of MENTION_KINDS
     sentence: int  # index into ArticleExtraction.sentences
     title: str | None = None  # title phrase in front of the name ("Russian President")
 
@@ -295,7 +302,7 @@ class Ref:
 class Actor:
     id: str
     name: str
-    kind: str
+    kind: str  # one of ACTOR_KINDS
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
     sources: tuple[str, ...]  # ids of every source that mentions it

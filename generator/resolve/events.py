@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 from ..isodate import interval
 from ..model import Article, ArticleExtraction, Event, Ref, Series, SeriesPoint
-from ..urls import slugify
+from ..urls import slugify, take_id
 from .groups import UnionFind
 from .actors import ActorIndex
 
@@ -111,12 +111,7 @@ def resolve_events(
         title = _title(kind, name_word, participants, idx, place)
         span = interval(date)
         base = slugify(f"{title.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
-        eid = base
-        n = 2
-        while eid in taken:
-            eid = f"{base}-{n}"
-            n += 1
-        taken.add(eid)
+        eid = take_id(taken, base)
         refs = tuple(Ref(m[0].id, m[1].sentence, m[1].trigger.start, m[1].trigger.end) for m in members)
         events.append(
             Event(

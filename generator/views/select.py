@@ -14,10 +14,10 @@ twice), so the PDFs and the site count the same actors.
 
 from __future__ import annotations
 
-from ..model import Actor, Claim, Dossier, Event
+from ..model import ACTOR_KINDS, Actor, Claim, Dossier, Event
 from .index import Index
 
-BRIEF_KINDS = ("person", "organisation", "state", "armed_group")
+BRIEF_KINDS = ACTOR_KINDS
 MAX_BRIEFS = 100  # actor briefs written, most present first
 
 
