@@ -7,7 +7,11 @@ from __future__ import annotations
 import pytest
 
 from site_helpers import serve
-from test_browser import _new_page, _norm, _require_browser, browser, context  # noqa: F401  (fixtures)
+import test_browser as tb
+from test_browser import _new_page, _norm, _require_browser
+
+browser = tb.browser  # the shared fixtures (Chromium, a context recording errors and outside requests)
+context = tb.context
 
 pytestmark = pytest.mark.browser
 
