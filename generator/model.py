@@ -246,6 +246,9 @@ class EventMention:
     participants: tuple[str, ...]  # mention names
     sentence: int
     date_span: Span | None = None
+    status: str = "happened"  # happened | planned | hypothetical | negated | prevented
+    label: str = ""  # the words naming it ("chemical attack", "air strikes")
+    place_in: str | None = None  # the place its place is said to be in ("Idlib" for Khan Sheikhoun)
 
 
 @dataclass(frozen=True)
@@ -369,6 +372,7 @@ class Event:
     participants: tuple[str, ...]  # actor ids
     sources: tuple[str, ...]
     refs: tuple[Ref, ...]
+    status: str = "happened"  # happened | planned | hypothetical | negated | prevented (as reported)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, So
 from ..views import Views, build_views, fmt
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
 from ..views.graph import GRAPH_LIMIT, relationships
-from ..views.index import Index, newest_first, refs_in
+from ..views.index import Index, newest_first, on_timeline, refs_in
 from ..views.questions import STANCE_LABEL, TOPIC_LABEL, by_actor, by_claim, question_view
 from ..views.select import brief_actors
 from .article import article_markdown, removed_block, sentence_context
@@ -118,6 +118,9 @@ class _Helpers:
     # -- plain formatting (escaped by finalize) ------------------------------------------------
     date = staticmethod(fmt.date_text)
     short_date = staticmethod(fmt.short_date)
+    status = staticmethod(fmt.status_text)
+    status_note = staticmethod(fmt.status_note)
+    on_timeline = staticmethod(on_timeline)
     plural = staticmethod(fmt.plural)
     truncate = staticmethod(truncate)
     refs = staticmethod(refs_in)
@@ -192,7 +195,7 @@ class _Helpers:
         """At most ``limit`` events, the most recent dated ones, still in timeline order."""
         if len(events) <= limit:
             return events
-        dated = [e for e in events if e.date]
+        dated = [e for e in events if on_timeline(e)]
         keep = set(id(e) for e in dated[-limit:])
         return [e for e in events if id(e) in keep]
 
