@@ -156,7 +156,8 @@ def resolve_events(
     articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], idx: ActorIndex
 ) -> tuple[Event, ...]:
     items = _items(articles, extractions, idx)
-    places = Places((it.e.place, it.e.place_in) for it in items)
+    states = [a.name for a in idx.actors if a.kind == "state"]
+    places = Places(((it.e.place, it.e.place_in) for it in items), states)
     uf: UnionFind[int] = UnionFind()
     groups: dict[int, _Group] = {}
     for i, it in enumerate(items):
@@ -164,15 +165,18 @@ def resolve_events(
         groups[i] = _Group(it.family, {it.e.status})
         groups[i].add(it)
 
-    def join(i: int, j: int) -> None:
+    def join(i: int, j: int) -> bool:
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not groups[ri].fits(groups[rj], places):
-            return
+        if ri == rj:
+            return True
+        if not groups[ri].fits(groups[rj], places):
+            return False
         if groups[ri].articles & groups[rj].articles and len(groups[ri].articles | groups[rj].articles) > 1:
-            return  # two groups an article keeps apart stay apart
+            return False  # two groups an article keeps apart stay apart
         uf.union(ri, rj)
         root, other = (ri, rj) if uf.find(ri) == ri else (rj, ri)
         groups[root].absorb(groups.pop(other))
+        return True
 
     # pass 1: within each article, in text order
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -180,10 +184,14 @@ def resolve_events(
         by_article[it.art.id].append(i)
     for members in by_article.values():
         for x, i in enumerate(members):
-            for j in members[:x]:
-                if _same_in_article(items[j], items[i], places):
+            earlier = members[:x][::-1]  # the nearest first: "the attack" tells of the one just named
+            ties = [(j, _tie_in_article(items[j], items[i], places)) for j in earlier]
+            for j, t in ties:
+                if t == "strong":
                     join(j, i)
-                    break
+            weak = next((j for j, t in ties if t == "weak"), None)
+            if weak is not None:
+                join(weak, i)
     # pass 2: across articles, the closest pairs first (same kind, same place, both dated)
     def closeness(pair: tuple[int, int]) -> tuple:
         a, b = items[pair[0]].e, items[pair[1]].e
@@ -315,18 +323,33 @@ def _strong(names: frozenset[str]) -> bool:
     return any(any(c.isdigit() for c in n) or len(n) > 3 for n in names)
 
 
-def _same_in_article(a: _Item, b: _Item, places: Places) -> bool:
-    """Two mentions in one article (``b`` after ``a``) tell of one event (see the module docstring)."""
+def _head(it: _Item) -> str:
+    """The noun naming the mention ("strikes" in "air strikes"), singular."""
+    word = (it.e.label or it.e.kind).split()[-1].casefold()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _bare(it: _Item) -> bool:
+    return not (it.parts or it.names or it.e.place)
+
+
+def _tie_in_article(a: _Item, b: _Item, places: Places) -> str | None:
+    """How two mentions in one article (``b`` after ``a``) are tied into one event: "strong" (a
+    shared name, place or participant), "weak" (one of them is bare -- "the attack" -- and names the
+    same thing), or None (nothing ties them, or something tells them apart)."""
     if _apart(a, b, places):
-        return False
+        return None
     if a.names and b.names and not a.names & b.names:
-        return False
+        return None
     if a.parts and b.parts and not a.parts & b.parts:
-        return False
-    bare = not (b.parts or b.names or b.e.place) or not (a.parts or a.names or a.e.place)
-    same_place = bool(a.e.place and b.e.place)
-    return (_strong(a.names & b.names) or bool(a.parts & b.parts) or same_place
-            or (bare and b.e.kind == a.e.kind))
+        return None
+    if _strong(a.names & b.names) or places.same(a.e.place, b.e.place):
+        return "strong"
+    if a.parts & b.parts and a.e.kind == b.e.kind and not (a.e.place and b.e.place):
+        return "strong"
+    if (_bare(a) or _bare(b)) and _head(a) == _head(b) and not b.e.indefinite:
+        return "weak"  # "the attack" after "a chemical attack in Khan Sheikhoun"
+    return None
 
 
 def _same_across(a: _Item, b: _Item, places: Places) -> bool:
@@ -341,9 +364,14 @@ def _same_across(a: _Item, b: _Item, places: Places) -> bool:
         shared = a.names & b.names
         return bool(shared) and places.compatible(e.place, e2.place) and (
             any(any(c.isdigit() for c in n) for n in shared) or (_strong(shared) and bool(a.parts & b.parts)))
-    if a.family == "violence" and not (e.place and e2.place):
+    if places.same(e.place, e2.place):
+        return True
+    same_day = e.date == e2.date and e.date_precision == e2.date_precision == "day"
+    if same_day and e.place and e2.place:
+        return True  # one place within the other (compatible, or _apart would have said so)
+    if a.family == "violence":
         return False  # attacks happen every day: only the place says two reports are one
-    return bool(e.place and e2.place) or bool(a.parts & b.parts) or bool(a.names & b.names)
+    return bool(a.parts & b.parts) or bool(a.names & b.names)
 
 
 def _title(kind: str, label: str, name_word: str | None, participants: list[str], idx: ActorIndex,

@@ -20,7 +20,7 @@ from ..dates import RawDate
 from . import arguments as A
 from .factuality import STATUSES, status
 from .lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
-from .triggers import label, trigger_kind
+from .triggers import indefinite, label, trigger_kind
 
 __all__ = ["RawEvent", "find_events", "NOUN_TRIGGERS", "VERB_TRIGGERS", "STATUSES"]
 
@@ -40,6 +40,7 @@ class RawEvent:
     status: str = "happened"
     label: str = ""
     place_in: str | None = None
+    indefinite: bool = False
 
 
 def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None) -> list[RawEvent]:
@@ -72,6 +73,7 @@ def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None
                 status=status(tok, date.value if date else None, published),
                 label=label(tok, kind),
                 place_in=A.ent_text(within) if within is not None else None,
+                indefinite=indefinite(tok),
             )
         )
     return out

@@ -42,6 +42,8 @@ def status(tok: Token, date: str | None = None, published: dt.date | None = None
         found = _governors(tok)
     if found is None and weak:
         found = "hypothetical"
+    if found is None and tok.pos_ == "VERB" and _infinitive_with_subject(tok):
+        found = "planned"  # "Kerry and Lavrov to meet in Switzerland"
     if found is None:
         found = "happened"
         span = interval(date)
@@ -52,6 +54,8 @@ def status(tok: Token, date: str | None = None, published: dt.date | None = None
 
 def _local(tok: Token) -> str | None:
     kids = list(tok.children)
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in ("ahead", "prior"):
+        return "planned"  # "ahead of the summit"
     if tok.pos_ != "VERB":
         for c in kids:
             low = c.lower_
@@ -132,6 +136,11 @@ def _governors(tok: Token) -> str | None:
         cur = cur.head
         steps += 1
     return None
+
+
+def _infinitive_with_subject(verb: Token) -> bool:
+    kids = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and any(c.dep_ == "nsubj" for c in kids)
 
 
 def _reported_future(verb: Token) -> bool:
