@@ -360,6 +360,9 @@ class Claim:
     negated: bool = False  # the speaker did NOT say/urge/back this ("he has not urged ...")
     speaker_affiliation: str | None = None  # anonymous speaker's organisation or state, when the text says
     divergences: tuple[Divergence, ...] = ()  # the diverging claims with the question of each (ids as in diverging)
+    # the speaker's words do not name the speaker actor ("he", "the monitor", "the British PM"): it was
+    # inferred from the sentences around, and the site says so
+    speaker_inferred: bool = False
 
 
 @dataclass(frozen=True)
