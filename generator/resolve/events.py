@@ -347,6 +347,8 @@ def _tie_in_article(a: _Item, b: _Item, places: Places) -> str | None:
         return "strong"
     if a.parts & b.parts and a.e.kind == b.e.kind and not (a.e.place and b.e.place):
         return "strong"
+    if a.e.date and b.e.date and a.e.date != b.e.date:
+        return None  # "earlier this week" and "on Thursday" may overlap, yet tell two days apart
     if (_bare(a) or _bare(b)) and _head(a) == _head(b) and not b.e.indefinite:
         return "weak"  # "the attack" after "a chemical attack in Khan Sheikhoun"
     return None

@@ -21,8 +21,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+import datetime as dt
+
+from ...isodate import WEEKDAY_NAMES
 from ..dates import RawDate
+from ..dates.normalise import normalise
 from . import lexicon as L
+
+_WEEKDAY_POSSESSIVES = {f"{d.casefold()}s": d for d in WEEKDAY_NAMES}
 
 # ---------------------------------------------------------------------------------------------
 # Structure helpers
@@ -43,6 +49,20 @@ def governing_verb(tok: Token) -> Token | None:
             return cur
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "conj":
             return None  # the trigger sits inside another noun's phrase ("the outcome of talks")
+    return None
+
+
+def weekday_possessive(tok: Token, published: dt.date | None) -> RawDate | None:
+    """ "Thursdays air raids", "Tuesdays attack": a weekday's possessive written without its apostrophe
+    (the NER does not take it for a date), resolved like "Thursday's"."""
+    if tok.pos_ == "VERB":
+        return None
+    for c in tok.children:
+        day = _WEEKDAY_POSSESSIVES.get(c.lower_)
+        if day and c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i:
+            value, precision, note = normalise(day, published)
+            if value:
+                return RawDate(c.idx, c.idx + len(c.text), c.text, value, precision, note or "weekday possessive")
     return None
 
 
