@@ -43,6 +43,13 @@ class RawEvent:
     indefinite: bool = False
 
 
+def _video_title(tok) -> bool:
+    """An embedded video's title line ("Suspected gas attack on Idlib kills 58 - YouTube"): a
+    headline, not the article's report."""
+    text = tok.sent.text
+    return any(m in text for m in (" - YouTube", " – YouTube", " | YouTube"))
+
+
 def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None) -> list[RawEvent]:
     """Event mentions in ``doc`` in text order; ``dates`` are ``find_dates(doc, published)``'s result."""
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
@@ -50,10 +57,10 @@ def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None
     out: list[RawEvent] = []
     for tok in doc:
         kind = trigger_kind(tok)
-        if kind is None:
+        if kind is None or _video_title(tok):
             continue
         gov = A.governing_verb(tok)
-        date = A.attached_date(tok, gov, date_tokens)
+        date = A.attached_date(tok, gov, date_tokens) or A.weekday_possessive(tok, published)
         place_tok = A.place(tok, gov, kind)
         place = A.ent_text(place_tok) if place_tok is not None else None
         within = A.place_in(place_tok) if place_tok is not None else None
