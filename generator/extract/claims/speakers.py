@@ -186,7 +186,7 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
         name = _clean_name(np_text)
         return "named", name, None, span
     if head_low in _ROLE_NOUNS or head_low in _ANON_HEADS or head_low in ("doctor", "resident"):
-        near = _adjacent_person(doc, a, b, actors)
+        near = _adjacent_person(doc, a, b, actors, c.content)
         if near is not None:  # "the UN's special envoy Staffan de Mistura said", "X a spokesman for Y said"
             return "named", actors.persons[near].name, None, span
     if head_low in _ROLE_NOUNS and (det in ("the", "this", "that") or _has_poss(subj)):
@@ -204,16 +204,19 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     return "anonymous", None, desc, span
 
 
-def _adjacent_person(doc: Doc, a: int, b: int, actors: _Actors) -> str | None:
+def _adjacent_person(doc: Doc, a: int, b: int, actors: _Actors, content: tuple[int, int]) -> str | None:
     """A person named right next to a singular role phrase, as an apposition the parser (or a text with
-    its commas lost) did not attach: the name just after the phrase, else just before it."""
+    its commas lost) did not attach: the name just after the phrase, else just before an indefinite
+    one ("X a spokesman for Y said"; never "... from Putin, the official said", where the name is
+    the content's)."""
     if doc[b].tag_ in ("NNS", "NNPS"):
         return None  # "officials", "residents": not one person
     after = b + 1 + (b + 1 < len(doc) and doc[b + 1].text == ",")
     if after < len(doc) and after in actors.person_tokens:
         return actors.person_tokens[after]
     before = a - 1 - (a >= 1 and doc[a - 1].text == ",")
-    if before >= 0 and before in actors.person_tokens and doc[a].lower_ in ("a", "an", "the"):
+    if (before >= 0 and before in actors.person_tokens and doc[a].lower_ in ("a", "an")
+            and not content[0] <= doc[before].idx < content[1]):
         return actors.person_tokens[before]
     return None
 
