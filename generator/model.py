@@ -246,6 +246,10 @@ class EventMention:
     participants: tuple[str, ...]  # mention names
     sentence: int
     date_span: Span | None = None
+    status: str = "happened"  # happened | planned | hypothetical | negated | prevented
+    label: str = ""  # the words naming it ("chemical attack", "air strikes")
+    place_in: str | None = None  # the place its place is said to be in ("Idlib" for Khan Sheikhoun)
+    indefinite: bool = False  # "an attack", "air strikes": brings in an event, does not refer back
 
 
 @dataclass(frozen=True)
@@ -356,6 +360,9 @@ class Claim:
     negated: bool = False  # the speaker did NOT say/urge/back this ("he has not urged ...")
     speaker_affiliation: str | None = None  # anonymous speaker's organisation or state, when the text says
     divergences: tuple[Divergence, ...] = ()  # the diverging claims with the question of each (ids as in diverging)
+    # the speaker's words do not name the speaker actor ("he", "the monitor", "the British PM"): it was
+    # inferred from the sentences around, and the site says so
+    speaker_inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -369,6 +376,7 @@ class Event:
     participants: tuple[str, ...]  # actor ids
     sources: tuple[str, ...]
     refs: tuple[Ref, ...]
+    status: str = "happened"  # happened | planned | hypothetical | negated | prevented (as reported)
 
 
 @dataclass(frozen=True)
@@ -388,6 +396,40 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Position:
+    """One actor's position on a question, from one claim (``generator/resolve/questions.py``)."""
+
+    claim: str  # claim id
+    holder: str | None  # actor id of the speaker; None for an unnamed speaker
+    side: str | None  # the actor it counts for: a state for its officials and state media, else the holder
+    stance: str  # for | against | neutral (neutral: no clear stance, or another's view reported)
+    date: str | None  # the claim's date, else its report's
+    date_precision: str | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the corpus argues about, with every position taken on it."""
+
+    id: str  # page questions/<id>/
+    title: str  # "Should Bashar al-Assad leave power?"
+    topic: str | None  # disagreement.TOPICS key; None for a curated question found by its words
+    target: str | None  # actor id the question is about
+    positions: tuple[Position, ...]  # by date, then claim id
+    evidence: str = "discovered"  # discovered | curation
+
+
+@dataclass(frozen=True)
+class Camp:
+    """Sides that take the same positions: discovered from who agrees with whom, or curated."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]  # actor ids of the sides (states, organisations, persons)
+    evidence: str = "discovered"  # discovered | curation
+
+
+@dataclass(frozen=True)
 class Dossier:
     title: str
     sources: tuple[Source, ...]
@@ -397,3 +439,5 @@ class Dossier:
     series: tuple[Series, ...]
     problems: tuple[Problem, ...]
     built_from: tuple[str, ...]  # content hashes, in source order
+    questions: tuple[Question, ...] = ()
+    camps: tuple[Camp, ...] = ()

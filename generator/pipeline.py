@@ -55,6 +55,7 @@ class BuildReport:
     cache_misses: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: list[str] = field(default_factory=list)
+    site: dict = field(default_factory=dict)  # pages rendered / reused by MkDocs (generator/site)
 
     def lines(self) -> list[str]:
         out = [
@@ -66,6 +67,9 @@ class BuildReport:
         out.append(f"actors: {self.actors}, events: {self.events}, claims: {self.claims}")
         out.append(f"pages: {self.pages_written} written, {self.pages_unchanged} unchanged, {self.pages_removed} removed")
         out.append(f"cache: {self.cache_hits} hits, {self.cache_misses} parsed")
+        if self.site:
+            why = f" (full build: {self.site['full_build']})" if self.site.get("full_build") else ""
+            out.append(f"site: {self.site['rendered']} pages rendered, {self.site['reused']} reused{why}")
         if self.pdfs:
             out.append(f"pdf: {len(self.pdfs)} files ({', '.join(self.pdfs[:2])}{', …' if len(self.pdfs) > 2 else ''})")
         out.append("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()))
@@ -219,9 +223,14 @@ def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[s
     report.timings["write"] = time.perf_counter() - t0
 
     if site:  # MkDocs and the PDFs into one staging folder, swapped in as site/ once (publish.py)
+        # MkDocs runs in a child process beside this one: keep only what the PDFs still need
+        del pages
+        if not pdf:
+            articles = extractions = dossier = views = by_id = None  # noqa: F841 (released, not used)
+        release_memory()
         with staged(paths.site, start_from="copy" if dirty else None) as stage:
             t0 = time.perf_counter()
-            mkdocs_into(paths.mkdocs, stage, dirty=dirty)
+            report.site = mkdocs_into(paths.mkdocs, stage, previous=paths.site, dirty=dirty)
             report.timings["mkdocs"] = time.perf_counter() - t0
             if pdf:
                 t0 = time.perf_counter()
@@ -266,6 +275,24 @@ def write_pdfs(paths: Paths, curation: Curation, dossier: Dossier, articles: dic
     pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
     return build_pdfs(dossier, articles, extractions, target or paths.site, title=curation.title, built_at=built_at,
                       cache=pdf_cache, views=views, notes=notes)
+
+
+def release_memory() -> None:
+    """Give back what this process no longer needs before MkDocs starts beside it: the spaCy model (about
+    a quarter of the parent's memory at BBC scale), unreachable objects, and the free pages malloc keeps."""
+    import gc
+    import sys
+
+    nlp = sys.modules.get(f"{__package__}.extract.nlp")
+    if nlp is not None:
+        nlp.load_nlp.cache_clear()
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused by this process instead
+        pass
 
 
 def build_time() -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import json
 import os
 import shutil
 import stat
@@ -146,23 +147,42 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def mkdocs_into(config: Path, dest: Path, *, strict: bool = True, dirty: bool = False) -> None:
-    """``mkdocs build`` into ``dest`` (a staging folder). Raises ``DossierError`` when MkDocs fails."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(dest)]
+def mkdocs_into(config: Path, dest: Path, *, previous: Path | None = None, strict: bool = True, dirty: bool = False) -> dict:
+    """The site's pages (and search index) into ``dest``, a staging folder; returns the site stats.
+
+    A full build runs ``generator.site.run`` (MkDocs, reusing unchanged pages of ``previous``, the live
+    site, which it only reads); ``dirty`` runs MkDocs' own ``--dirty`` over a copy of the live site.
+    Raises ``DossierError`` when either fails: the caller's staging folder is then removed.
+    """
     if dirty:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(dest)]
         # MkDocs warns on every dirty build ("A 'dirty' build is being performed"), which strict mode
         # turns into a failure; a dirty build is a quick preview, the full build is the strict check.
         cmd += ["--dirty", "--no-strict"]
-    elif strict:
-        cmd.append("--strict")
+    else:
+        # generator/site: unchanged pages are reused from the previous site (same output as a full build)
+        cmd = [sys.executable, "-m", "generator.site.run", "-f", str(config), "-d", str(dest)]
+        cmd += ["--previous", str(previous)] if previous is not None and previous.is_dir() else []
+        cmd += [] if strict else ["--no-strict"]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         lines = [ln for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
         detail = "\n".join(ln for ln in lines if "WARNING" in ln or "ERROR" in ln or "Error" in ln)[-4000:] or "\n".join(lines[-20:])
         raise DossierError(str(config), f"mkdocs build failed; the previous site/ is kept.\n{detail}")
+    stats = [ln for ln in proc.stdout.splitlines() if ln.startswith("DOSSIER-SITE ")]
+    stats = json.loads(stats[-1].split(" ", 1)[1]) if stats else {}
+    if stats.get("search") == "pagefind":  # after MkDocs has exited: its memory is given back first
+        from .site.search import index
+
+        try:
+            stats.update(index(dest))
+        except (OSError, RuntimeError) as exc:
+            raise DossierError(str(config), f"search index failed; the previous site/ is kept.\n{exc}") from None
+    return stats
 
 
-def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool = False) -> None:
-    """MkDocs alone, staged and swapped in (the pipeline stages PDFs too: :func:`staged`)."""
+def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool = False) -> dict:
+    """The pages alone, staged and swapped in (the pipeline stages the PDFs with them: :func:`staged`)."""
+    site = Path(os.path.abspath(site))
     with staged(site, start_from="copy" if dirty else None) as stage:
-        mkdocs_into(config, stage, strict=strict, dirty=dirty)
+        return mkdocs_into(config, stage, previous=site, strict=strict, dirty=dirty)

@@ -63,7 +63,7 @@ def test_every_error_is_listed_with_line_and_key(tmp_path):
     assert (8, "actors[1].name", "required key is missing") in got
     assert (9, "actors[1].aliases", "expected a list") in got
     assert (10, "ignore[1]", "expected a non-empty string") in got
-    assert (11, "colour", "unknown key (expected one of: site, actors, ignore, articles)") in got
+    assert (11, "colour", "unknown key (expected one of: site, actors, ignore, articles, questions, camps)") in got
     assert len(errs) == 7
 
 

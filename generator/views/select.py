@@ -79,7 +79,8 @@ def actor_rank(a: Actor, ix: Index) -> tuple:
 
 
 def event_rank(e: Event) -> tuple:
-    return (-len(set(e.sources)), -len(e.participants), e.date or "9999", e.id)
+    """Key events first: those that happened, then by sources and participants."""
+    return (e.status != "happened", -len(set(e.sources)), -len(e.participants), e.date or "9999", e.id)
 
 
 def corroboration(c: Claim, ix: Index) -> int:
