@@ -204,3 +204,8 @@ def test_indefinite_mentions_bring_in_events(nlp) -> None:
     doc = nlp("An attack hit Homs. The attack killed five.")
     attacks = [t for t in doc if t.lower_ == "attack"]
     assert [indefinite(t) for t in attacks] == [True, False]
+
+
+def test_a_name_the_town_of_introduces_is_a_place(nlp) -> None:
+    e = only(nlp, "Warplanes struck the town of Jayrud on Saturday.")
+    assert e["place"] == "Jayrud"

@@ -111,6 +111,8 @@ class _Group:
             self.dates.add(it.e.date)
         if it.e.place:
             self.places.add(it.e.place)
+        if it.e.place_in:
+            self.places.add(it.e.place_in)  # "Jameliaiah in West Aleppo" is not in East Aleppo
         self.parts |= it.parts
         self.names |= it.names
 
@@ -288,6 +290,8 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             keys.append(("place", place_key(it.e.place)))
         if it.e.place_in:
             keys.append(("place", place_key(it.e.place_in)))
+        if it.e.date_precision == "day" and _distinctive(it):
+            keys.append(("day", it.e.date))
         status = "announced" if it.e.status in _ANNOUNCED else it.e.status
         for k in keys:
             blocks[(it.family, status, *k)].append(i)
@@ -326,11 +330,40 @@ def _strong(names: frozenset[str]) -> bool:
 def _head(it: _Item) -> str:
     """The noun naming the mention ("strikes" in "air strikes"), singular."""
     word = (it.e.label or it.e.kind).split()[-1].casefold()
+    if word.endswith(("shes", "ches", "sses", "xes")):
+        return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _bare(it: _Item) -> bool:
-    return not (it.parts or it.names or it.e.place)
+# What kind of violence a mention's noun names: bombardment from afar, or fighting on the ground;
+# "attack", "massacre", "blast" can be either.
+_BOMBARDMENT = {"strike", "airstrike", "raid", "bombing", "bombardment", "shelling", "shell", "barrage",
+                "bomb", "missile", "rocket"}
+_FIGHTING = {"clash", "battle", "offensive", "assault", "capture", "recapture", "siege", "counterattack",
+             "counteroffensive", "incursion", "invasion", "operation", "fighting"}
+
+
+def _heads_agree(a: _Item, b: _Item) -> bool:
+    ha, hb = _head(a), _head(b)
+    if ha == hb:
+        return True
+    ca = "b" if ha in _BOMBARDMENT else "f" if ha in _FIGHTING else None
+    cb = "b" if hb in _BOMBARDMENT else "f" if hb in _FIGHTING else None
+    return ca is None or cb is None or ca == cb
+
+
+def _bare(it: _Item, places: Places) -> bool:
+    """Nothing names which event it is: no participant, name, or place below a country."""
+    return not (it.parts or it.names or (it.e.place and not places.is_state(it.e.place)))
+
+
+# Words that make an attack's name distinctive enough that two reports of it on the same day are one
+# attack even when neither says where ("a chemical attack" on 4 April); "air strikes" are not.
+_DISTINCTIVE = {"chemical", "gas", "sarin", "chlorine", "toxic", "poison", "nerve", "suicide", "massacre"}
+
+
+def _distinctive(it: _Item) -> set[str]:
+    return set((it.e.label or "").casefold().split()) & _DISTINCTIVE
 
 
 def _tie_in_article(a: _Item, b: _Item, places: Places) -> str | None:
@@ -343,13 +376,13 @@ def _tie_in_article(a: _Item, b: _Item, places: Places) -> str | None:
         return None
     if a.parts and b.parts and not a.parts & b.parts:
         return None
-    if _strong(a.names & b.names) or places.same(a.e.place, b.e.place):
+    if _strong(a.names & b.names) or (places.identical(a.e.place, b.e.place) and _heads_agree(a, b)):
         return "strong"
     if a.parts & b.parts and a.e.kind == b.e.kind and not (a.e.place and b.e.place):
         return "strong"
     if a.e.date and b.e.date and a.e.date != b.e.date:
         return None  # "earlier this week" and "on Thursday" may overlap, yet tell two days apart
-    if (_bare(a) or _bare(b)) and _head(a) == _head(b) and not b.e.indefinite:
+    if (_bare(a, places) or _bare(b, places)) and _head(a) == _head(b) and not b.e.indefinite:
         return "weak"  # "the attack" after "a chemical attack in Khan Sheikhoun"
     return None
 
@@ -362,18 +395,31 @@ def _same_across(a: _Item, b: _Item, places: Places) -> bool:
     if a.names and b.names and not a.names & b.names:
         return False
     dated = _date_agrees(e.date, e2.date) is True
+    if (e.date is None) != (e2.date is None) and places.same(e.place, e2.place) and _heads_agree(a, b):
+        return _reported_within_week(a, b) if e.date else _reported_within_week(b, a)
     if not dated:  # only a name says so: one with a figure ("G8"), or a name and a participant
         shared = a.names & b.names
         return bool(shared) and places.compatible(e.place, e2.place) and (
             any(any(c.isdigit() for c in n) for n in shared) or (_strong(shared) and bool(a.parts & b.parts)))
-    if places.same(e.place, e2.place):
+    if places.same(e.place, e2.place) and _heads_agree(a, b):
         return True
     same_day = e.date == e2.date and e.date_precision == e2.date_precision == "day"
-    if same_day and e.place and e2.place:
+    if same_day and e.place and e2.place and _heads_agree(a, b):
         return True  # one place within the other (compatible, or _apart would have said so)
     if a.family == "violence":
-        return False  # attacks happen every day: only the place says two reports are one
+        # attacks happen every day: only the place, or a distinctive name on the same day, says two
+        # reports are one
+        return same_day and bool(_distinctive(a) & _distinctive(b))
     return bool(a.parts & b.parts) or bool(a.names & b.names)
+
+
+def _reported_within_week(dated: _Item, undated: _Item) -> bool:
+    """An undated report of an event at the same place is the dated one when that date falls in
+    the week before the undated article was published (it reports it as past)."""
+    span, pub = interval(dated.e.date), interval(undated.art.published.value)
+    if span is None or pub is None:
+        return False
+    return 0 <= (pub[0] - span[1]).days <= 7
 
 
 def _title(kind: str, label: str, name_word: str | None, participants: list[str], idx: ActorIndex,

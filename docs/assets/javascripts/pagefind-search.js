@@ -19,7 +19,7 @@
   });
 
   if (location.protocol === "file:") {
-    meta.textContent = "Search needs the site served over HTTP (run: dossier serve); " +
+    meta.textContent = "Search needs the site served over HTTP (e.g. python3 -m http.server -d site); " +
       "browsers do not let a page opened from a file load the search index.";
     return;
   }

@@ -46,7 +46,8 @@ class RawEvent:
 def _video_title(tok) -> bool:
     """An embedded video's title line ("Suspected gas attack on Idlib kills 58 - YouTube"): a
     headline, not the article's report."""
-    return tok.sent.text.rstrip().endswith(("- YouTube", "– YouTube", "| YouTube"))
+    text = tok.sent.text
+    return any(m in text for m in (" - YouTube", " – YouTube", " | YouTube"))
 
 
 def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None) -> list[RawEvent]:

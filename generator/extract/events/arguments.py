@@ -152,7 +152,10 @@ def _ent_of(tok: Token) -> Span | None:
 def ent_text(tok: Token) -> str | None:
     e = _ent_of(tok)
     if e is None:
-        return None
+        if not _named_by_noun(tok):
+            return None
+        words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        e = tok.doc[(words[0].i if words else tok.i) : tok.i + 1]
     text = e.text.strip()
     if text.lower().startswith("the "):
         text = text[4:]
@@ -160,7 +163,15 @@ def ent_text(tok: Token) -> str | None:
 
 
 def _is_place(tok: Token) -> bool:
-    return tok.ent_type_ in L.PLACE_LABELS
+    return tok.ent_type_ in L.PLACE_LABELS or _named_by_noun(tok)
+
+
+def _named_by_noun(tok: Token) -> bool:
+    """A proper name a place noun introduces ("the town of Khan Sheikhun"): a place whatever the
+    entity recogniser calls it."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    return tok.head.head.lemma_.lower() in L.PLACE_NOUNS
 
 
 def _is_party(tok: Token) -> bool:
@@ -271,12 +282,16 @@ def _prep_objects(anchor: Token, preps: set[str]) -> list[Token]:
 
 
 def _named_place(tok: Token) -> Token:
+    """The name of a place noun: "the city of Homs" and "Idlib province" give Homs and Idlib."""
     if tok.ent_type_ or tok.lemma_.lower() not in L.PLACE_NOUNS:
         return tok
     for c in tok.children:
+        if c.dep_ == "compound" and c.ent_type_ in L.PLACE_LABELS:
+            return c
+    for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
-                if p.dep_ == "pobj" and p.ent_type_ in L.PLACE_LABELS:
+                if p.dep_ == "pobj" and (p.ent_type_ in L.PLACE_LABELS or _named_by_noun(p)):
                     return p
     return tok
 
