@@ -105,6 +105,7 @@ def prepare(corpus: str, limit: int | None, work: Path, held_back: int) -> tuple
     for s in sidecars:
         shutil.copyfile(s, seeds / s.name)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)  # theme.custom_dir
     docs = project / "docs"
     docs.mkdir()
     for item in (ROOT / "docs").iterdir():

@@ -54,6 +54,7 @@ class BuildReport:
     cache_misses: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: list[str] = field(default_factory=list)
+    changes: str = ""  # what this build changed since the previous one (generator/changes)
 
     def lines(self) -> list[str]:
         out = [
@@ -65,6 +66,8 @@ class BuildReport:
         out.append(f"actors: {self.actors}, events: {self.events}, claims: {self.claims}")
         out.append(f"pages: {self.pages_written} written, {self.pages_unchanged} unchanged, {self.pages_removed} removed")
         out.append(f"cache: {self.cache_hits} hits, {self.cache_misses} parsed")
+        if self.changes:
+            out.append(f"changes: {self.changes}")
         if self.pdfs:
             out.append(f"pdf: {len(self.pdfs)} files ({', '.join(self.pdfs[:2])}{', …' if len(self.pdfs) > 2 else ''})")
         out.append("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()))
@@ -186,7 +189,9 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
     built_at = build_time()
     by_id = {a.id: a for a in articles}
     views = build_views(dossier, by_id, extractions)
-    pages = dict(render(dossier, by_id, extractions, site_title=curation.title, built_at=built_at, briefs=pdf, views=views))
+    changes = _changes(paths, views.dossier, built_at, report)
+    pages = dict(render(dossier, by_id, extractions, site_title=curation.title, built_at=built_at, briefs=pdf, views=views,
+                        changes=changes, site_url=curation.site_url))
     pages["dossier.json"] = dossier_json(dossier)
     report.timings["render"] = time.perf_counter() - t0
 
@@ -201,21 +206,58 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
         report.timings["mkdocs"] = time.perf_counter() - t0
         if pdf:
             t0 = time.perf_counter()
-            files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views)
+            files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views, changes=changes)
             report.pdfs = [str(p.relative_to(paths.root)) for p in files]
             report.timings["pdf"] = time.perf_counter() - t0
+    if (failed := _save_history(paths, changes)) is not None:  # only once the build has succeeded
+        report.problems.append(Problem(str(_history_path(paths)), failed, "warning"))
     report.timings["total"] = time.perf_counter() - t_all
     return report
 
 
 def write_pdfs(paths: Paths, curation: Curation, dossier: Dossier, articles: dict[str, Article],
-               extractions: dict[str, ArticleExtraction], *, built_at: str, views=None) -> list[Path]:
+               extractions: dict[str, ArticleExtraction], *, built_at: str, views=None, changes=None) -> list[Path]:
     """The PDF briefings into ``site/``, through the PDF cache beside the extraction cache."""
     from .pdf import build_pdfs
 
     pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
     return build_pdfs(dossier, articles, extractions, paths.site, title=curation.title, built_at=built_at,
-                      cache=pdf_cache, views=views)
+                      cache=pdf_cache, views=views, changes=changes)
+
+
+def _history_path(paths: Paths) -> Path | None:
+    """The build history sits in the cache folder, beside the extraction cache (CI keeps it)."""
+    from .changes import HISTORY_FILE
+
+    return paths.cache.parent / HISTORY_FILE if paths.cache else None
+
+
+def _changes(paths: Paths, shown: Dossier, built_at: str, report: BuildReport):
+    """What this build changes since the previous one (the history, else the last dossier.json)."""
+    from .changes import compute_changes, load_previous
+    from .views.changes import summary
+
+    t0 = time.perf_counter()
+    previous = load_previous(_history_path(paths), paths.docs / "dossier.json")
+    changes = compute_changes(previous, shown, built_at)
+    if previous.warning:
+        report.problems.append(Problem(str(_history_path(paths) or paths.docs / "dossier.json"),
+                                       f"{previous.warning}: treated as a first build", "warning"))
+    elif previous.origin == "none":
+        report.changes = "no previous build found: this is a first build"
+    latest = changes.latest
+    if not report.changes:
+        report.changes = (f"build {latest.number}: {summary(latest)}" if changes.recorded and latest
+                          else "nothing changed since the last build")
+    report.timings["changes"] = time.perf_counter() - t0
+    return changes
+
+
+def _save_history(paths: Paths, changes) -> str | None:
+    from .changes import save_history
+
+    path = _history_path(paths)
+    return save_history(path, dict(changes.history)) if path is not None else None
 
 
 def build_time() -> str:
