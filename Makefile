@@ -48,4 +48,4 @@ SITE_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
 	  $(SUDO) apt-get update && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y chromium poppler-utils fonts-dejavu-core; }
 
 clean:
-	rm -rf site .cache/dossier
+	rm -rf site .dossier-cache .cache/dossier

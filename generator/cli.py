@@ -97,12 +97,12 @@ def extract(files: tuple[Path, ...], published: str | None) -> None:
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None, help="Folder of articles (default: ROOT/seeds).")
 @click.option("--shard", "spec", required=True, help="K/N: fill shard K of N (1..N), e.g. 2/4.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Cache folder to fill (default: ROOT/.cache/dossier/extract).")
+              help="Cache folder to fill (default: ROOT/.dossier-cache/extract).")
 def extract_shard(root: Path, seeds: Path | None, spec: str, cache_dir: Path | None) -> None:
     """Parse the articles of shard K of N into the extraction cache (one job of a CI matrix).
 
     Articles go to shards by a stable hash of their content. Copy the cache folders of all N jobs
-    together into ROOT/.cache/dossier/extract and `dossier build` parses nothing.
+    together into ROOT/.dossier-cache/extract and `dossier build` parses nothing.
 
     Example: dossier extract-shard --shard 2/4 --cache shard-cache
     """

@@ -35,11 +35,12 @@ from typing import Any
 import yaml
 
 from . import isodate
-from .errors import CurationError
+from .errors import CurationError, quote
+from .model import ACTOR_KINDS
 from .ingest.sidecar import KEYS as METADATA_KEYS
 from .ingest.sidecar import Metadata, check_value
+from .ingest.yamlread import CURATION, YamlRefused, compose
 
-ACTOR_KINDS = ("person", "organisation", "state", "armed_group", "group")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,29 @@ class CuratedActor:
 
 
 @dataclass(frozen=True)
+class CuratedQuestion:
+    """A question the analyst names: ``from`` renames (one) or merges (several) discovered questions
+    by their titles; ``topic`` and/or ``words`` add one (claims on that topic, or whose words include
+    one of these, about ``target`` when given)."""
+
+    title: str
+    replaces: tuple[str, ...] = ()  # key "from"
+    topic: str | None = None
+    target: str | None = None  # actor name
+    words: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class CuratedCamp:
+    """A camp the analyst sets: its name and the actors (states, organisations...) that form it."""
+
+    name: str
+    members: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Curation:
     """The validated curation file. An absent file gives ``Curation()``: extraction works without it."""
 
@@ -69,6 +93,8 @@ class Curation:
     actors: tuple[CuratedActor, ...] = ()
     ignore: tuple[str, ...] = ()
     articles: tuple[tuple[str, Metadata], ...] = ()  # per-file metadata (sidecar rules)
+    questions: tuple[CuratedQuestion, ...] = ()
+    camps: tuple[CuratedCamp, ...] = ()
     path: str | None = None
 
     def article_overrides(self) -> dict[str, dict[str, str]]:
@@ -84,7 +110,7 @@ class Curation:
 
 def _plain(obj: Any) -> Any:
     if hasattr(obj, "__dataclass_fields__"):
-        return {k: _plain(getattr(obj, k)) for k in obj.__dataclass_fields__ if k != "path"}
+        return {k: _plain(getattr(obj, k)) for k in obj.__dataclass_fields__ if k not in ("path", "line")}
     if isinstance(obj, (tuple, list)):
         return [_plain(x) for x in obj]
     return obj
@@ -115,21 +141,21 @@ def _date(v: Any) -> str:
         s = v.strip()
         problem = isodate.calendar_error(s)
         if problem:
-            raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r} ({problem})")
+            raise _Bad(f"expected a date YYYY[-MM[-DD]], got {quote(v)} ({problem})")
         return s
-    raise _Bad(f"expected a date YYYY[-MM[-DD]], got {v!r}")
+    raise _Bad(f"expected a date YYYY[-MM[-DD]], got {quote(v)}")
 
 
 def _kind(v: Any) -> str:
     if v in ACTOR_KINDS:
         return v
-    raise _Bad(f"expected one of {', '.join(ACTOR_KINDS)}, got {v!r}")
+    raise _Bad(f"expected one of {', '.join(ACTOR_KINDS)}, got {quote(v)}")
 
 
 def _wikidata(v: Any) -> str:
     if isinstance(v, str) and re.fullmatch(r"Q\d+", v):
         return v
-    raise _Bad(f"expected a Wikidata id like Q7747, got {v!r}")
+    raise _Bad(f"expected a Wikidata id like Q7747, got {quote(v)}")
 
 
 def _metadata_rule(key: str):
@@ -159,6 +185,8 @@ class _Ctx:
 
     def err(self, node: yaml.Node | None, key: str, msg: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 0
+        if len(key) > 120:  # a key is quoted whole only when it is short (see errors.quote)
+            key = key[:120] + "…"
         self.errors.append((self.file, line, key, msg))
 
 
@@ -272,6 +300,48 @@ def _articles(ctx, node, key) -> tuple[tuple[str, Metadata], ...]:
     return tuple(sorted(out))
 
 
+def _topic(v: Any) -> str:
+    if isinstance(v, str) and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", v):
+        return v
+    raise _Bad(f"expected a topic name such as leader-leaves, got {v!r}")
+
+
+QUESTION_SPEC = {
+    "title": _scalar(_str),  # the question as the site shows it
+    "from": _strings,  # titles of discovered questions it renames (one) or merges (several)
+    "topic": _scalar(_topic),  # adds a question: claims on this topic (resolve/disagreement.py TOPICS)
+    "target": _scalar(_str),  # the actor the question is about (name or alias)
+    "words": _strings,  # adds a question: claims whose words include one of these
+}
+CAMP_SPEC = {"name": _scalar(_str), "members": _strings}
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _questions(ctx, node, key) -> tuple[CuratedQuestion, ...]:
+    out = []
+    for i, n in enumerate(_list(ctx, node, key)):
+        f = _fields(ctx, n, f"{key}[{i}]", QUESTION_SPEC, ("title",))
+        if not f.get("title"):
+            continue
+        if not (f.get("from") or f.get("topic") or f.get("words")):
+            ctx.err(n, f"{key}[{i}]", "expected 'from' (rename or merge) or 'topic'/'words' (add a question)")
+            continue
+        out.append(CuratedQuestion(f["title"], f.get("from") or (), f.get("topic"), f.get("target"), f.get("words") or (), _line(n)))
+    return tuple(out)
+
+
+def _camps(ctx, node, key) -> tuple[CuratedCamp, ...]:
+    out = []
+    for i, n in enumerate(_list(ctx, node, key)):
+        f = _fields(ctx, n, f"{key}[{i}]", CAMP_SPEC, ("name", "members"))
+        if f.get("name") and f.get("members"):
+            out.append(CuratedCamp(f["name"], f["members"], _line(n)))
+    return tuple(out)
+
+
 SITE_SPEC = {"title": _scalar(_str), "description": _scalar(_str), "url": _scalar(_url)}
 
 TOP_SPEC = {
@@ -279,6 +349,8 @@ TOP_SPEC = {
     "actors": _actors,
     "ignore": _strings,  # names never made into actors (photo credits, bylines, …)
     "articles": _articles,  # per-file metadata overrides
+    "questions": _questions,  # rename, merge or add the questions of the Questions section
+    "camps": _camps,  # set the camps positions are grouped by
 }
 
 
@@ -295,7 +367,9 @@ def load_curation(path: Path | None) -> Curation:
     except (UnicodeDecodeError, OSError) as exc:
         raise CurationError(str(path), [(str(path), 0, "", f"cannot read: {exc}")]) from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text, CURATION)  # no anchors/aliases, bounded size and depth (ingest/yamlread.py)
+    except YamlRefused as exc:
+        raise CurationError(str(path), [(str(path), exc.line, "", f"refused: {exc.reason}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -322,5 +396,7 @@ def load_curation(path: Path | None) -> Curation:
         actors=actors,
         ignore=f.get("ignore") or (),
         articles=f.get("articles") or (),
+        questions=f.get("questions") or (),
+        camps=f.get("camps") or (),
         path=str(path),
     )

@@ -38,3 +38,17 @@ class CurationError(DossierError):
         lines = [f"{self.path}: {self.reason}:"]
         lines += [f"  {file}:{line}: {key or '(top)'}: {msg}" for file, line, key, msg in self.errors]
         return "\n".join(lines)
+
+
+# The most of a value a message quotes: a hostile file must not turn the build report into a copy of itself.
+QUOTE_CHARS = 80
+
+
+def quote(value: object, limit: int = QUOTE_CHARS) -> str:
+    """``repr(value)``, cut to about ``limit`` characters with the full length said: the form every
+    message uses to show a value it refuses."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = f"{len(value):,} characters" if isinstance(value, str) else type(value).__name__
+    return f"{text[:limit]}… ({size})"

@@ -20,6 +20,13 @@ from dataclasses import dataclass, field
 # Offsets
 
 
+# Kinds, one source for every stage: an actor is one of ACTOR_KINDS (what curation accepts, what
+# resolve makes pages for, what the briefs cover); a mention may also name a nationality or ethnic
+# group (NER's NORP: "Syrians", "Kurds") or a place, which are never actors on their own.
+ACTOR_KINDS = ("person", "organisation", "state", "armed_group")
+MENTION_KINDS = (*ACTOR_KINDS, "group", "place")
+
+
 @dataclass(frozen=True)
 class Span:
     """A piece of the original text: ``raw[start:end] == text``."""
@@ -194,7 +201,7 @@ class Mention:
     span: Span
     name: str  # normalised surface form: whitespace folded, titles and possessives stripped
     label: str  # spaCy/ruler label: PERSON, ORG, GPE, NORP, LOC, FAC, ...
-    kind: str  # person | organisation | state | armed_group | group | place
+    kind: str  # one of MENTION_KINDS
     sentence: int  # index into ArticleExtraction.sentences
     title: str | None = None  # title phrase in front of the name ("Russian President")
 
@@ -239,6 +246,9 @@ class EventMention:
     participants: tuple[str, ...]  # mention names
     sentence: int
     date_span: Span | None = None
+    status: str = "happened"  # happened | planned | hypothetical | negated | prevented
+    label: str = ""  # the words naming it ("chemical attack", "air strikes")
+    place_in: str | None = None  # the place its place is said to be in ("Idlib" for Khan Sheikhoun)
 
 
 @dataclass(frozen=True)
@@ -295,7 +305,7 @@ class Ref:
 class Actor:
     id: str
     name: str
-    kind: str
+    kind: str  # one of ACTOR_KINDS
     aliases: tuple[str, ...]
     roles: tuple[Role, ...]
     sources: tuple[str, ...]  # ids of every source that mentions it
@@ -362,6 +372,7 @@ class Event:
     participants: tuple[str, ...]  # actor ids
     sources: tuple[str, ...]
     refs: tuple[Ref, ...]
+    status: str = "happened"  # happened | planned | hypothetical | negated | prevented (as reported)
 
 
 @dataclass(frozen=True)
@@ -381,6 +392,40 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Position:
+    """One actor's position on a question, from one claim (``generator/resolve/questions.py``)."""
+
+    claim: str  # claim id
+    holder: str | None  # actor id of the speaker; None for an unnamed speaker
+    side: str | None  # the actor it counts for: a state for its officials and state media, else the holder
+    stance: str  # for | against | neutral (neutral: no clear stance, or another's view reported)
+    date: str | None  # the claim's date, else its report's
+    date_precision: str | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the corpus argues about, with every position taken on it."""
+
+    id: str  # page questions/<id>/
+    title: str  # "Should Bashar al-Assad leave power?"
+    topic: str | None  # disagreement.TOPICS key; None for a curated question found by its words
+    target: str | None  # actor id the question is about
+    positions: tuple[Position, ...]  # by date, then claim id
+    evidence: str = "discovered"  # discovered | curation
+
+
+@dataclass(frozen=True)
+class Camp:
+    """Sides that take the same positions: discovered from who agrees with whom, or curated."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]  # actor ids of the sides (states, organisations, persons)
+    evidence: str = "discovered"  # discovered | curation
+
+
+@dataclass(frozen=True)
 class Dossier:
     title: str
     sources: tuple[Source, ...]
@@ -390,3 +435,5 @@ class Dossier:
     series: tuple[Series, ...]
     problems: tuple[Problem, ...]
     built_from: tuple[str, ...]  # content hashes, in source order
+    questions: tuple[Question, ...] = ()
+    camps: tuple[Camp, ...] = ()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ExtractionCache
+from .cachedir import cache_root, migrate_legacy_cache
 from .config import Curation, load_curation
 from .model import Article, ArticleExtraction, Dossier, Problem
 from .render import TOP_LEVEL
@@ -35,7 +36,7 @@ class Paths:
     @classmethod
     def at(cls, root: Path, *, seeds: Path | None = None, cache: Path | None | bool = True) -> Paths:
         root = root.resolve()
-        cache_dir = root / ".cache" / "dossier" / "extract" if cache is True else (cache or None)
+        cache_dir = cache_root(root) / "extract" if cache is True else (cache or None)
         return cls(root, (seeds or root / "seeds"), root / "docs", root / "site", root / "dossier.yml", root / "mkdocs.yml", cache_dir)
 
 
@@ -54,6 +55,7 @@ class BuildReport:
     cache_misses: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: list[str] = field(default_factory=list)
+    site: dict = field(default_factory=dict)  # pages rendered / reused by MkDocs (generator/site)
     changes: str = ""  # what this build changed since the previous one (generator/changes)
 
     def lines(self) -> list[str]:
@@ -66,6 +68,9 @@ class BuildReport:
         out.append(f"actors: {self.actors}, events: {self.events}, claims: {self.claims}")
         out.append(f"pages: {self.pages_written} written, {self.pages_unchanged} unchanged, {self.pages_removed} removed")
         out.append(f"cache: {self.cache_hits} hits, {self.cache_misses} parsed")
+        if self.site:
+            why = f" (full build: {self.site['full_build']})" if self.site.get("full_build") else ""
+            out.append(f"site: {self.site['rendered']} pages rendered, {self.site['reused']} reused{why}")
         if self.changes:
             out.append(f"changes: {self.changes}")
         if self.pdfs:
@@ -151,6 +156,8 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     report.timings["ingest"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
+    if paths.cache == cache_root(paths.root) / "extract" and (moved := migrate_legacy_cache(paths.root)):
+        log(f"cache moved from .cache/dossier to {moved.relative_to(paths.root)}/")
     cache = ExtractionCache(paths.cache)
     extractions = extract_corpus(articles, cache, on_problem=problems.append)
     for r in cache.stats.rebuilt:
@@ -201,8 +208,13 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
     report.timings["write"] = time.perf_counter() - t0
 
     if site:
+        # MkDocs runs in a child process beside this one: keep only what the PDFs still need
+        del pages
+        if not pdf:
+            articles = extractions = dossier = views = by_id = None  # noqa: F841 (released, not used)
+        release_memory()
         t0 = time.perf_counter()
-        mkdocs_build(paths.mkdocs, paths.site, dirty=dirty)
+        report.site = mkdocs_build(paths.mkdocs, paths.site, dirty=dirty)
         report.timings["mkdocs"] = time.perf_counter() - t0
         if pdf:
             t0 = time.perf_counter()
@@ -258,6 +270,24 @@ def _save_history(paths: Paths, changes) -> str | None:
 
     path = _history_path(paths)
     return save_history(path, dict(changes.history)) if path is not None else None
+
+
+def release_memory() -> None:
+    """Give back what this process no longer needs before MkDocs starts beside it: the spaCy model (about
+    a quarter of the parent's memory at BBC scale), unreachable objects, and the free pages malloc keeps."""
+    import gc
+    import sys
+
+    nlp = sys.modules.get(f"{__package__}.extract.nlp")
+    if nlp is not None:
+        nlp.load_nlp.cache_clear()
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the memory is reused by this process instead
+        pass
 
 
 def build_time() -> str:

@@ -7,6 +7,7 @@ depend on MkDocs internals, so moving to another static-site engine stays cheap.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,20 +17,23 @@ from pathlib import Path
 from .errors import DossierError
 
 
-def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool = False) -> None:
+def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool = False) -> dict:
     site = site.resolve()
     tmp = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}-tmp-"))
     if dirty and site.is_dir():
         # --dirty only rebuilds changed pages: start from the current site.
         shutil.rmtree(tmp)
         shutil.copytree(site, tmp, symlinks=True)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp)]
     if dirty:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp)]
         # MkDocs warns on every dirty build ("A 'dirty' build is being performed"), which strict mode
         # turns into a failure; a dirty build is a quick preview, the full build is the strict check.
         cmd += ["--dirty", "--no-strict"]
-    elif strict:
-        cmd.append("--strict")
+    else:
+        # generator/site: unchanged pages are reused from the previous site (same output as a full build)
+        cmd = [sys.executable, "-m", "generator.site.run", "-f", str(config), "-d", str(tmp)]
+        cmd += ["--previous", str(site)] if site.is_dir() else []
+        cmd += [] if strict else ["--no-strict"]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -43,3 +47,5 @@ def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool =
         site.rename(old)
     tmp.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    stats = [ln for ln in proc.stdout.splitlines() if ln.startswith("DOSSIER-SITE ")]
+    return json.loads(stats[-1].split(" ", 1)[1]) if stats else {}

@@ -76,6 +76,21 @@ def slugify(text: str, *, max_length: int = MAX_SLUG) -> str:
     return slug
 
 
+def take_id(taken: set[str], base: str, fallback: str | None = None) -> str:
+    """The one way resolve stages hand out ids: ``base`` if free, else ``fallback`` (a longer form the
+    caller chooses: the kind, a short hash of where it came from), else that (or ``base``) with -2,
+    -3... The id is added to ``taken``. The caller fixes the order ids are handed out in, so an id
+    does not move when an unrelated item arrives."""
+    cid = base
+    if cid in taken and fallback is not None:
+        cid = fallback
+    stem, n = cid, 2
+    while cid in taken:
+        cid, n = f"{stem}-{n}", n + 1
+    taken.add(cid)
+    return cid
+
+
 def unique_slug(base: str, taken: Collection[str], *, key: str | None = None, max_length: int = MAX_SLUG) -> str:
     """``base`` (made a slug if it is not one) unless it is in ``taken``; else ``base-<hash>``.
 

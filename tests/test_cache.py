@@ -69,7 +69,7 @@ def project(warm, tmp_path) -> Path:
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / ".cache").rglob("*.json") if not p.name.startswith(".tmp-"))
+    return sorted(p for p in (root / ".dossier-cache").rglob("*.json") if not p.name.startswith(".tmp-"))
 
 
 def entry_of(root: Path, name: str) -> Path:
@@ -150,7 +150,7 @@ def test_other_pipeline_version_misses_everything_and_old_entries_are_pruned(pro
     run_collect(project, monkeypatch)
     # ... but not two versions back: the cache stays bounded as the code changes
     assert not any(d.exists() for d in old_dirs)
-    versions = sorted(p.name for p in (project / ".cache" / "dossier" / "extract").iterdir())
+    versions = sorted(p.name for p in (project / ".dossier-cache" / "extract").iterdir())
     assert versions == ["v-0123456789abcdef", "v-fedcba9876543210"]
 
 
@@ -221,7 +221,7 @@ def _wrong_key(p: Path) -> None:  # an entry copied under another name (or a sta
 
 
 def _other_article(p: Path) -> None:  # a whole, valid entry of another article under this name
-    other = next(e for e in entries(p.parents[5]) if e != p)
+    other = next(e for e in entries(p.parents[4]) if e != p)
     header, payload = read_entry(other)
     write_entry(p, {**header, "key": p.stem}, payload, fix_checksum=True)
 
@@ -277,7 +277,7 @@ def test_roundtrip_is_exact(warm):
 
 def test_write_interrupted_before_rename_leaves_no_entry(project, monkeypatch, warm):
     """An exception (Ctrl-C) between writing the temporary file and renaming it."""
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(project / ".dossier-cache")
 
     def interrupted(src, dst):
         raise KeyboardInterrupt
@@ -286,7 +286,7 @@ def test_write_interrupted_before_rename_leaves_no_entry(project, monkeypatch, w
     with pytest.raises(KeyboardInterrupt):
         run_collect(project, monkeypatch)
     monkeypatch.undo()
-    assert entries(project) == [] and not list((project / ".cache").rglob(".tmp-*"))
+    assert entries(project) == [] and not list((project / ".dossier-cache").rglob(".tmp-*"))
     parsed, extractions, _, _ = run_collect(project, monkeypatch)
     assert len(parsed) == len(warm[1]) and extractions == warm[1]
 
@@ -296,7 +296,7 @@ def test_process_killed_mid_write_leaves_nothing_trusted(project, monkeypatch, w
     name; the next build parses every article again, ignores the debris and later sweeps it."""
     if os.name != "posix":
         pytest.skip("needs SIGKILL")
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(project / ".dossier-cache")
     signal_file = tmp_path / "writing"
     script = f"""
 import os, time
@@ -338,7 +338,7 @@ collect(p, load_curation(p.config), log=lambda s: None)
     finally:
         proc.kill()
         proc.wait()
-    debris = list((project / ".cache").rglob(".tmp-*"))
+    debris = list((project / ".dossier-cache").rglob(".tmp-*"))
     assert len(debris) == 1 and debris[0].stat().st_size > 0  # half an entry, under a temporary name
     assert entries(project) == []  # nothing under a name that would be trusted
     parsed, extractions, _, report = run_collect(project, monkeypatch)
@@ -353,11 +353,11 @@ collect(p, load_curation(p.config), log=lambda s: None)
 
 def test_unwritable_cache_does_not_fail_the_build(project, monkeypatch, warm):
     """A read-only or full cache (a restored CI cache, a full disk) slows the next build, never fails this one."""
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(project / ".dossier-cache")
     real = cache_mod.tempfile.mkstemp
 
     def refuse(*a, dir=None, **k):
-        if dir is not None and ".cache" in Path(dir).parts:
+        if dir is not None and ".dossier-cache" in Path(dir).parts:
             raise PermissionError(13, "Permission denied", str(dir))
         return real(*a, dir=dir, **k)
 
@@ -370,7 +370,28 @@ def test_unwritable_cache_does_not_fail_the_build(project, monkeypatch, warm):
 
 
 def test_no_cache_parses_everything_and_writes_nothing(project, monkeypatch, warm):
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(project / ".dossier-cache")
     parsed, extractions, _, report = run_collect(project, monkeypatch, cache=False)
     assert len(parsed) == len(warm[1]) and extractions == warm[1]
-    assert not (project / ".cache").exists()
+    assert not (project / ".dossier-cache").exists()
+
+
+def test_old_cache_folder_is_moved_to_its_own_folder(project, monkeypatch, warm):
+    """.cache/ belongs to other tools (Zensical deletes it on `build --clean`): a cache left in the old
+    place .cache/dossier is moved to .dossier-cache on the next build, entries kept, nothing parsed."""
+    before = entries(project)
+    (project / ".cache").mkdir()
+    (project / ".dossier-cache").rename(project / ".cache" / "dossier")
+    parsed, extractions, _, report = run_collect(project, monkeypatch)
+    assert parsed == [] and report.cache_hits == len(warm[1]) and extractions == warm[1]
+    assert entries(project) == before and not (project / ".cache").exists()
+
+
+def test_old_cache_folder_beside_a_new_one_is_left_alone(project, monkeypatch, warm):
+    """Both places exist (an old checkout's cache restored into a new one): the new one is used and the
+    old one (and whatever else lives in .cache/) is not touched."""
+    old = project / ".cache" / "dossier" / "extract"
+    shutil.copytree(project / ".dossier-cache" / "extract", old)
+    (project / ".cache" / "other-tool").mkdir()
+    parsed, _, _, report = run_collect(project, monkeypatch)
+    assert parsed == [] and old.is_dir() and (project / ".cache" / "other-tool").is_dir()

@@ -58,12 +58,12 @@ def test_every_error_is_listed_with_line_and_key(tmp_path):
     got = {(line, key, msg) for _f, line, key, msg in errs}
     assert all(f == str(p) for f, *_ in errs)
     assert (2, "site.title", "expected a non-empty string") in got
-    assert (5, "actors[0].kind", "expected one of person, organisation, state, armed_group, group, got 'wizard'") in got
+    assert (5, "actors[0].kind", "expected one of person, organisation, state, armed_group, got 'wizard'") in got
     assert any(line == 7 and key == "actors[0].roles[0].start" and msg.startswith("expected a date YYYY[-MM[-DD]]") for line, key, msg in got)
     assert (8, "actors[1].name", "required key is missing") in got
     assert (9, "actors[1].aliases", "expected a list") in got
     assert (10, "ignore[1]", "expected a non-empty string") in got
-    assert (11, "colour", "unknown key (expected one of: site, actors, ignore, articles)") in got
+    assert (11, "colour", "unknown key (expected one of: site, actors, ignore, articles, questions, camps)") in got
     assert len(errs) == 7
 
 
@@ -93,3 +93,17 @@ def test_fingerprint_changes_with_content(tmp_path):
     a = load_curation(write(tmp_path, "ignore: [X]\n"))
     b = load_curation(write(tmp_path, "ignore: [Y]\n"))
     assert a.fingerprint() != b.fingerprint()
+
+
+def test_actor_kinds_are_one_list(tmp_path):
+    """Curation accepts exactly the kinds resolve makes actors of (model.ACTOR_KINDS); 'group' (NER's
+    nationalities) is a mention kind, never an actor, so a curated actor cannot be one."""
+    from generator.model import ACTOR_KINDS, MENTION_KINDS
+    from generator.views.fmt import KIND_LABELS
+
+    for kind in ACTOR_KINDS:
+        cur = load_curation(write(tmp_path, f"actors:\n  - name: X Y\n    kind: {kind}\n"))
+        assert cur.actors[0].kind == kind
+    errs = errors_of(write(tmp_path, "actors:\n  - name: X Y\n    kind: group\n"))
+    assert len(errs) == 1 and "armed_group" in errs[0][3] and "'group'" in errs[0][3]
+    assert set(MENTION_KINDS) <= set(KIND_LABELS)

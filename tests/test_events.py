@@ -36,6 +36,9 @@ def events(nlp, text: str, published: dt.date | None = WED) -> list[dict]:
             "place": e.place,
             "participants": [text[a:b] for a, b in e.participants],
             "sentence": e.sentence,
+            "status": e.status,
+            "label": e.label,
+            "place_in": e.place_in,
         })
     return out
 
@@ -115,12 +118,44 @@ def test_the_date_of_saying_is_not_the_date_of_the_event(nlp) -> None:
     assert e["date"] is None
 
 
-def test_negated_and_hypothetical_events_are_skipped(nlp) -> None:
-    assert events(nlp, "Obama did not meet Netanyahu in Washington.") == []
-    assert events(nlp, "Turkey could impose sanctions on Israel.") == []
-    assert events(nlp, "The opposition called for talks with the government in Cairo.") == []
-    assert events(nlp, "Brazil wants to host a summit in Rio.") == []
-    assert events(nlp, "There were no talks in Geneva on Monday.") == []
+@pytest.mark.parametrize("text, status", [
+    ("Obama did not meet Netanyahu in Washington.", "negated"),
+    ("There were no talks in Geneva on Monday.", "negated"),
+    ("The army has not carried out any strikes near Khan Shaykhun.", "negated"),
+    ("Rebels failed to capture the town of Jarablus.", "negated"),
+    ("Turkey could impose sanctions on Israel.", "hypothetical"),
+    ("The opposition called for talks with the government in Cairo.", "hypothetical"),
+    ("Brazil wants to host a summit in Rio.", "hypothetical"),
+    ("Washington warned of new missile strikes on Syria.", "hypothetical"),
+    ("If the army attacked Homs, the talks would collapse.", "hypothetical"),
+    ("Any attack on Damascus would be a disaster.", "hypothetical"),
+    ("Russia has shielded Assad from UN sanctions.", "prevented"),
+    ("The summit in Oslo was cancelled.", "prevented"),
+    ("The talks in Geneva were postponed until July.", "planned"),
+    ("Kerry will visit Cairo on Friday.", "planned"),
+    ("The two sides agreed to hold talks in Astana.", "planned"),
+    ("Warplanes pounded the town of Douma on Tuesday.", "happened"),
+    ("Syria and Russia denied carrying out the chemical attack in Khan Sheikhoun.", "happened"),
+])  # fmt: skip
+def test_every_mention_is_kept_with_its_status(nlp, text: str, status: str) -> None:
+    found = events(nlp, text)
+    assert found, text
+    assert found[0]["status"] == status, found
+
+
+def test_an_event_dated_after_publication_is_planned(nlp) -> None:
+    e = only(nlp, "Delegates are preparing for next week's summit in Brussels.")
+    assert e["status"] == "planned"
+
+
+def test_labels_and_the_place_a_place_is_in(nlp) -> None:
+    e = only(nlp, "A chemical attack on Douma in Damascus province killed 80 people on Tuesday.")
+    assert e["label"] == "chemical attack" and e["place"] == "Douma" and e["place_in"] == "Damascus"
+    assert only(nlp, "Russian air strikes hit the city of Aleppo on Friday.")["label"] == "air strikes"
+
+
+def test_talk_of_attacks_in_politics_is_no_event(nlp) -> None:
+    assert events(nlp, "The senator attacked the president over his budget on Monday.") == []
 
 
 def test_reported_plan_with_would_is_kept(nlp) -> None:

@@ -426,7 +426,7 @@ def test_empty_dossier():
     pages = render(empty, {}, {}, site_title="Empty", built_at=None)
     assert set(pages) == {
         "index.md", "report.md", "tags.md", "timeline/index.md", "whatsnew.md",
-        "actors/index.md", "events/index.md", "claims/index.md", "sources/index.md",
+        "actors/index.md", "events/index.md", "claims/index.md", "sources/index.md", "questions/index.md",
     }  # fmt: skip
 
 

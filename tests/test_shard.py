@@ -91,7 +91,7 @@ def test_two_shards_merged_build_parses_nothing_and_matches_unsharded(tmp_path, 
         caches.append(cache)
     one, two = _entries(caches[0]), _entries(caches[1])
     assert len(one) == len(expected[1]) and len(two) == len(expected[2]) and not one & two
-    assert not (sharded / ".cache").exists()  # a shard job writes its cache folder and nothing else
+    assert not (sharded / ".dossier-cache").exists()  # a shard job writes its cache folder and nothing else
     assert not (sharded / "docs" / "dossier.json").exists()
 
     # merge = copy the folders together (as a CI job downloading every artifact into one folder)

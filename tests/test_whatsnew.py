@@ -18,6 +18,7 @@ import feedparser
 import pytest
 
 from conftest import copy_project
+from generator.cachedir import cache_root
 from generator.changes import HISTORY_FILE
 from generator.pipeline import Paths, build
 
@@ -50,7 +51,7 @@ def ids(m: dict, kind: str) -> set[str]:
 
 
 def history(root: Path) -> dict:
-    return json.loads((root / ".cache" / "dossier" / HISTORY_FILE).read_text(encoding="utf-8"))
+    return json.loads((cache_root(root) / HISTORY_FILE).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +204,7 @@ def test_removed_article_is_reported_with_what_only_it_held(two_builds, tmp_path
 def test_corrupt_history_is_a_first_build_with_a_warning(two_builds, tmp_path, monkeypatch, junk):
     root = tmp_path / "corrupt"
     shutil.copytree(two_builds[0], root, symlinks=True)
-    (root / ".cache" / "dossier" / HISTORY_FILE).write_text(junk, encoding="utf-8")
+    (cache_root(root) / HISTORY_FILE).write_text(junk, encoding="utf-8")
     (root / "docs" / "dossier.json").write_text("{truncated", encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700300000")
     report = build(Paths.at(root), site=False, pdf=False, log=quiet)

@@ -37,7 +37,7 @@ from .events import find_events
 from .numbers import find_numbers
 
 # Bump when a rule changes what extraction returns: part of the cache key.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 
 
 def published_date(article: Article) -> dt.date | None:
@@ -119,8 +119,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
             participants=tuple(article.clean_text[s:t] for s, t in e.participants),  # == doc.text, which spaCy rebuilds per access
             sentence=m.sentence(e.trigger[0]),
             date_span=m.span(*e.date_span) if e.date_span else None,
+            status=e.status,
+            label=e.label,
+            place_in=e.place_in,
         )
-        for e in find_events(doc, raw_dates)
+        for e in find_events(doc, raw_dates, base)
     )
     numbers = tuple(
         NumberMention(

@@ -27,22 +27,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from .nlp import doc_text
+from .titles import HONORIFICS, NAME_TITLE_WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
-TITLE_WORDS = {
-    "president", "president-elect", "vice", "prime", "minister", "premier", "pm", "chancellor",
-    "secretary", "secretary-general", "general", "gen.", "king", "queen", "prince", "emir", "sheikh",
-    "colonel", "col.", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader",
-    "chairman", "chairwoman", "chair", "chief", "commander", "senator", "sen.", "rep.", "representative",
-    "governor", "mayor", "director", "head", "official", "adviser", "advisor", "writer", "analyst",
-    "journalist", "correspondent", "editor", "professor", "prof.", "dr.", "pope", "patriarch", "elect",
-    "deputy", "foreign", "defense", "defence", "interior", "finance", "state", "mediator", "negotiator",
-    "ayatollah", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "sir", "lord", "lady", "dame", "rev.",
-    "archbishop", "bishop", "cardinal", "justice", "judge", "lieutenant", "captain", "major", "marshal",
-    "admiral", "sergeant", "officer", "activist", "founder", "ceo", "executive", "economist", "expert",
-}
-HONORIFICS = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir", "prof.", "gen.", "col.", "sen.", "rep.", "rev."}
+TITLE_WORDS = NAME_TITLE_WORDS
 TITLE_HEADS = TITLE_WORDS - {"vice", "prime", "foreign", "defense", "defence", "interior", "finance", "state", "elect", "deputy"} - HONORIFICS
 ARMED_WORDS = {
     "army", "front", "brigade", "brigades", "militia", "militias", "battalion", "rebels", "jihad",
@@ -220,7 +209,7 @@ SITE_NOUNS = PLACE_NOUNS | {"crossing", "camp", "airport", "airbase", "base", "b
                             "market", "valley", "mountain", "mountains", "river", "dam", "bridge", "checkpoint",
                             "countryside", "outskirts", "area", "quarter", "refinery", "field", "fields"}
 DIRECTION_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "center",
-                   "centre", "outskirts", "heart", "edge", "east", "suburbs", "entrance", "site", "countryside"}
+                   "centre", "outskirts", "heart", "edge", "suburbs", "entrance", "site", "countryside"}
 PLACE_NAME_ENDINGS = {"suburb", "suburbs", "countryside", "province", "governorate", "district", "village", "city",
                       "street", "road", "square", "highway", "bridge",
                       "town", "valley", "mountains", "plain", "desert", "neighborhood", "neighbourhood", "camp",

@@ -41,11 +41,13 @@ from ..urls import slugify, unique_slug
 from . import clean as rules
 from .dates import dateline, leading_date
 from .decode import MAX_BYTES, DecodeError, check_size, decode_bytes
+from .files import NotRegular, display_name, read_regular, refusal
 from .html import read_html
 from .layout import STRIP, assemble, split_unit, text_units
 from .markdown import read_markdown
 from .meta import meta_date, outlet_from_text, parse_iso, tidy_title, title_from_text
-from .sidecar import Metadata, load_yaml, merge, validate
+from .sidecar import Metadata, check_value, load_yaml, merge, validate
+from .yamlread import SIDECAR
 
 __all__ = ["read_article", "load_article", "read_corpus", "clean_text", "Cleaned", "ARTICLE_SUFFIXES", "MAX_BYTES"]
 
@@ -223,21 +225,22 @@ def _strip_tags(html_text: str) -> str:
 
 
 def _display_path(path: Path, root: Path | None) -> str:
-    """``path`` relative to ``root`` when it lies inside it, else as given (POSIX separators)."""
+    """``path`` relative to ``root`` when it lies inside it, else as given (POSIX separators), as one
+    printable line (``files.display_name``: odd bytes and newlines in a file name escaped)."""
     if root is not None:
         try:
             rel = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-            return rel.as_posix()
+            return display_name(rel.as_posix())
         except ValueError:
             pass
-    return path.as_posix()
+    return display_name(path.as_posix())
 
 
 def _find_sidecar(path: Path) -> Path | None:
     for base in (path.name, path.stem):
         for suffix in SIDECAR_SUFFIXES:
             cand = path.with_name(base + suffix)
-            if cand != path and cand.is_file():
+            if cand != path and os.path.lexists(cand):
                 return cand
     return None
 
@@ -261,23 +264,25 @@ def load_article(
     published: str | None = None,
     override: Mapping[str, object] | None = None,
     sidecar: Path | bool = True,
+    inside: Path | None = None,
 ) -> tuple[Article, tuple[Problem, ...]]:
     """Read one article; also return warnings (non-UTF-8 guess, large file, sidecar problems...).
 
     ``published`` is the command line's date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); ``override``
     the curation file's metadata for this file; ``sidecar`` True to look for ``NAME.yml``, a path
-    to use that one, False for none. Priorities: see ``meta.py``.
+    to use that one, False for none; ``inside`` the folder the file and its sidecar must be regular
+    files of (``files.read_regular``: links never followed). Priorities: see ``meta.py``.
     """
     path = Path(path)
     shown = _display_path(path, root)
     warnings: list[str] = []
     # 1. size and bytes
     try:
-        size = path.stat().st_size
-        check_size(size)
-        data = path.read_bytes()
+        data = read_regular(path, inside=inside, check_size=check_size)
     except DecodeError as exc:
         raise IngestError(shown, str(exc)) from None
+    except NotRegular as exc:
+        raise IngestError(shown, exc.reason) from None
     except IsADirectoryError:
         raise IngestError(shown, "is a folder, not a file") from None
     except OSError as exc:
@@ -313,19 +318,13 @@ def load_article(
         cli = Metadata(published=pd.value)
     cur = None
     if override:
-        cur, probs = validate(override, f"curation override for {path.name}")
+        cur, probs = validate(override, f"curation override for {display_name(path.name)}")
         warnings += [p + "; ignored" for p in probs]
-    side = None
     side_path = _find_sidecar(path) if sidecar is True else (sidecar or None)
-    if side_path:
-        try:
-            side, probs = load_yaml(Path(side_path).read_text(encoding="utf-8-sig"), Path(side_path).name)
-            warnings += [p if p.endswith("ignored") else p + "; ignored" for p in probs]
-        except (OSError, UnicodeDecodeError) as exc:
-            warnings.append(f"{Path(side_path).name}: cannot read sidecar ({exc}); ignored")
+    side = _sidecar_metadata(Path(side_path), inside, warnings) if side_path else None
     front = None
     if cleaned.front_matter is not None:
-        front, probs = load_yaml(cleaned.front_matter, f"{path.name} front matter")
+        front, probs = load_yaml(cleaned.front_matter, f"{display_name(path.name)} front matter")
         warnings += [p if p.endswith("ignored") else p + "; ignored" for p in probs]
     meta, source = merge(cli, cur, side, front)
     evidence = {0: "cli", 1: "curation", 2: "sidecar", 3: "sidecar"}
@@ -334,8 +333,9 @@ def load_article(
         pub = replace(pd, evidence=evidence[source["published"]])  # type: ignore[arg-type]
     else:
         pub = cleaned.published
-    outlet = meta.outlet or cleaned.outlet
-    title = meta.title or cleaned.title or title_from_text(cleaned.text) or path.stem
+    page = _page_metadata(cleaned, display_name(path.name), warnings)
+    outlet = meta.outlet or page.outlet
+    title = meta.title or page.title or title_from_text(cleaned.text) or display_name(path.stem)
     article = Article(
         id=slugify(path.stem),
         path=shown,
@@ -345,12 +345,52 @@ def load_article(
         removed=cleaned.removed,
         title=title,
         outlet=outlet,
-        url=meta.url or cleaned.url,
+        url=meta.url or page.url,
         published=pub,
         content_hash=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
     )
     return article, tuple(Problem(shown, w, "warning") for w in warnings)
+
+
+def _sidecar_metadata(side_path: Path, inside: Path | None, warnings: list[str]) -> Metadata | None:
+    """The sidecar's metadata (a regular file inside ``inside``, within the YAML budget), or None."""
+    side_name = display_name(side_path.name)
+    try:
+        side_bytes = read_regular(side_path, inside=inside, check_size=_check_sidecar_size)
+        side, probs = load_yaml(side_bytes.decode("utf-8-sig"), side_name)
+    except NotRegular as exc:
+        warnings.append(f"{side_name}: sidecar not read: {exc.reason.removeprefix('ignored: ')}")
+        return None
+    except UnicodeDecodeError:
+        warnings.append(f"{side_name}: cannot read sidecar (not UTF-8); ignored")
+        return None
+    except (OSError, ValueError) as exc:
+        warnings.append(f"{side_name}: cannot read sidecar ({getattr(exc, 'strerror', None) or exc}); ignored")
+        return None
+    warnings += [p if p.endswith("ignored") else p + "; ignored" for p in probs]
+    return side
+
+
+def _check_sidecar_size(size: int) -> None:
+    if size > SIDECAR.max_chars * 4:
+        raise ValueError(f"{size:,} bytes (the limit for a sidecar is {SIDECAR.max_chars * 4:,})")
+
+
+def _page_metadata(cleaned: Cleaned, name: str, warnings: list[str]) -> Metadata:
+    """What the page itself says (HTML ``og:url``/canonical, ``og:title``, ``og:site_name``, headline),
+    checked by the rule sidecar values follow (``sidecar.check_value``); a value it refuses is left out
+    with a warning."""
+    out = {}
+    for key, value, label in (("url", cleaned.url, "og:url/canonical link"), ("title", cleaned.title, "title"),
+                              ("outlet", cleaned.outlet, "outlet")):
+        if value is None:
+            continue
+        try:
+            out[key] = check_value(key, value)
+        except ValueError as exc:
+            warnings.append(f"{name}: the page's {label}: {exc}; ignored")
+    return Metadata(**out)
 
 
 def read_corpus(
@@ -383,11 +423,15 @@ def read_corpus(
         if suffix in SIDECAR_SUFFIXES:
             continue
         if suffix not in ARTICLE_SUFFIXES:
-            if entry.is_file():
+            if entry.is_file(follow_symlinks=False):
                 problems.append(Problem(shown, f"ignored: not an article file ({', '.join(ARTICLE_SUFFIXES)})", "warning"))
             continue
-        if not entry.is_file():
-            problems.append(Problem(shown, "ignored: not a regular file", "warning"))
+        try:
+            why = refusal(entry.stat(follow_symlinks=False).st_mode)
+        except OSError as exc:
+            why = f"ignored: cannot read ({exc.strerror or exc})"
+        if why:
+            problems.append(Problem(shown, why, "warning"))
             continue
         key = next((k for k in (name, path.stem, shown) if k in overrides), None)
         if key is not None:
@@ -396,7 +440,8 @@ def read_corpus(
         if side is not None:
             used_sidecars.add(side.name)
         try:
-            article, warns = load_article(path, root=root, override=overrides.get(key) if key else None, sidecar=side or False)
+            article, warns = load_article(path, root=root, override=overrides.get(key) if key else None, sidecar=side or False,
+                                          inside=seeds_dir)
         except IngestError as exc:
             problems.append(Problem(shown, exc.reason))
             continue

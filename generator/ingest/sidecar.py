@@ -17,9 +17,15 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..errors import quote
 from .meta import parse_iso
+from .yamlread import SIDECAR, YamlRefused, compose, construct
 
 KEYS = ("title", "outlet", "url", "published")
+# The longest value stored per key: a headline or an outlet is one line, a URL fits a browser's bar.
+MAX_CHARS = {"title": 500, "outlet": 200, "url": 2_000}
+# Problems listed per file: a sidecar that is really some other file would otherwise list every line.
+MAX_PROBLEMS = 10
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 
 
@@ -36,13 +42,16 @@ def check_value(key: str, value: object) -> str:
     if key == "published":
         pd = parse_iso(value)
         if pd is None:
-            raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {value!r}")
+            raise ValueError(f"expected a date YYYY-MM-DD, YYYY-MM or YYYY, got {quote(value)}")
         return pd.value  # type: ignore[return-value]
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"expected non-empty text, got {value!r}")
+        raise ValueError(f"expected non-empty text, got {quote(value)}")
     value = " ".join(value.split())
+    limit = MAX_CHARS.get(key)
+    if limit and len(value) > limit:
+        raise ValueError(f"expected at most {limit:,} characters, got {quote(value)}")
     if key == "url" and not _URL.match(value):
-        raise ValueError(f"expected an http(s) URL, got {value!r}")
+        raise ValueError(f"expected an http(s) URL, got {quote(value)}")
     return value
 
 
@@ -53,7 +62,7 @@ def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -
 
     def bad(key: str, msg: str) -> None:
         line = lines.get(key)
-        problems.append(f"{where}{f', line {line}' if line else ''}, key '{key}': {msg}")
+        problems.append(f"{where}{f', line {line}' if line else ''}, key {quote(key, 40)}: {msg}")
 
     if data is None:
         return Metadata(), problems
@@ -72,6 +81,8 @@ def validate(data: object, where: str, lines: Mapping[str, int] | None = None) -
             out[key_s] = check_value(key_s, value)
         except ValueError as exc:
             bad(key_s, str(exc))
+    if len(problems) > MAX_PROBLEMS:
+        problems[MAX_PROBLEMS:] = [f"{where}: {len(problems) - MAX_PROBLEMS} more problems not listed"]
     return Metadata(**out), problems
 
 
@@ -87,10 +98,13 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def load_yaml(text: str, where: str) -> tuple[Metadata, list[str]]:
-    """Parse and validate sidecar/front-matter YAML; line numbers come from the YAML nodes."""
+    """Parse and validate sidecar/front-matter YAML, within the budget ``yamlread.SIDECAR``; line
+    numbers come from the YAML nodes."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        node = compose(text, SIDECAR, _Loader)
+        data = construct(node, _Loader)
+    except YamlRefused as exc:
+        return Metadata(), [f"{where}{f', line {exc.line}' if exc.line else ''}: refused: {exc.reason}; ignored"]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", line {mark.line + 1}" if mark is not None else ""

@@ -116,7 +116,7 @@ def build_pdfs(
     ``views``, the same :func:`generator.views.build_views` the site was rendered from, made here
     when not given); ``articles`` and ``extractions`` supply the sentence an event was found in.
 
-    ``cache``: optional folder (e.g. ``.cache/dossier/pdf``) keeping each PDF under the sha256 of its
+    ``cache``: optional folder (e.g. ``.dossier-cache/pdf``) keeping each PDF under the sha256 of its
     HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered.
     Briefs carry no build date (only the date of the latest article), so after adding articles only
     the briefs of the actors they touch are rendered again; the briefing, which shows the build date,

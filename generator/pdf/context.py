@@ -19,7 +19,7 @@ from ..views import select as V
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, roles_chart, series_svg, timeline_svg
 from ..views.fmt import date_text, kind_label, plural, short_date
 from ..views.graph import GRAPH_LIMIT, relationships
-from ..views.index import Index
+from ..views.index import Index, date_order, on_timeline
 from ..views.text import excerpt as _excerpt
 from . import caps as S
 from .since import SinceView, since_view
@@ -123,6 +123,7 @@ class EventView:
     cites: tuple[Cite, ...]
     more_sources: int
     n_sources: int
+    status: str = "happened"  # as reported; the template marks every other status
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,7 @@ class _Doc:
             cites,
             more,
             n,
+            e.status,
         )
 
     def actor(self, a: Actor, *, quote: bool = False) -> ActorView:
@@ -437,24 +439,24 @@ def briefing_context(
     doc = _Doc(rel, briefs, actors=[a.id for a in key_actors], events=[e.id for e in key_events], claims=[c.id for c in shown_claims])
 
     actors_v = [doc.actor(a, quote=True) for a in key_actors]
-    events_v = [doc.event(e, texts) for e in sorted(key_events, key=lambda e: (e.date or "9999", e.id))]
+    events_v = [doc.event(e, texts) for e in sorted(key_events, key=lambda e: (not on_timeline(e), date_order(e)))]
     corr_v = [doc.claim(c, c.corroborating) for c in corr[: S.BRIEFING_CLAIMS]]
     div_v = [doc.claim(c, c.diverging) for c in div[: S.BRIEFING_CLAIMS]]
 
     # Chronology: the key events and the dated headline claims, by date.
     rows = []
     for e in key_events:
-        if e.date:
+        if on_timeline(e):
             cites, _, _ = doc.cite(e.sources, 1)
-            rows.append((e.date, e.id, TimelineRow(short_date(e.date, e.date_precision), Link(e.title, anchor("event", e.id)), "event", e.place or "", cites)))
+            rows.append((date_order(e)[1].isoformat(), e.id, TimelineRow(short_date(e.date, e.date_precision), Link(e.title, anchor("event", e.id)), "event", e.place or "", cites)))
     for c in shown_claims:
         if c.date:
             cites, _, _ = doc.cite([c.source, *c.sources], 1)
             sp = doc.speaker(c)
             rows.append((c.date, c.id, TimelineRow(short_date(c.date, c.date_precision), Link(excerpt(c.text, 110), anchor("claim", c.id)), "claim", sp.text, cites)))
     rows = sorted(set(rows), key=lambda r: (r[0], r[1]))
-    dated_events = sum(1 for e in dossier.events if e.date)
-    timeline = _capped([r[2] for r in rows], S.BRIEFING_TIMELINE, total=len(rows) + max(0, dated_events - sum(1 for e in key_events if e.date)))
+    dated_events = sum(1 for e in dossier.events if on_timeline(e))
+    timeline = _capped([r[2] for r in rows], S.BRIEFING_TIMELINE, total=len(rows) + max(0, dated_events - sum(1 for e in key_events if on_timeline(e))))
 
     outlets = Counter(s.outlet or "outlet unknown" for s in dossier.sources)
     outlet_list = sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -471,7 +473,7 @@ def briefing_context(
         if pic:
             series_figs.append(Figure(pic, f"{series.title}: figures reported in the articles, by the date they refer to."))
 
-    dated_key = sorted((e for e in key_events if e.date), key=lambda e: (e.date, e.id))
+    dated_key = sorted((e for e in key_events if on_timeline(e)), key=date_order)
     tl_fig = None
     pic = timeline_svg([TimelineItem(e.id, f"{short_date(e.date, e.date_precision)} · {e.title}", e.date, f"#{anchor('event', e.id)}") for e in dated_key])
     if pic:
@@ -552,7 +554,7 @@ def brief_context(
     about = sorted(rel.claims_about.get(actor.id, []), key=lambda c: (-len(set(c.sources)), c.id))[: S.BRIEF_ABOUT]
     about.sort(key=lambda c: (c.date is None, c.date or "", c.id))
     n_about = len(rel.claims_about.get(actor.id, []))
-    events = sorted(rel.events_by_actor.get(actor.id, []), key=lambda e: (e.date is None, e.date or "", e.id))
+    events = sorted(rel.events_by_actor.get(actor.id, []), key=lambda e: (not on_timeline(e), date_order(e)))
     own_shown, ev_shown = own[: S.BRIEF_CLAIMS], events[: S.BRIEF_EVENTS]
 
     doc = _Doc(rel, briefs, actors=[actor.id], events=[e.id for e in ev_shown], claims=[c.id for c in own_shown + about])

@@ -35,7 +35,8 @@ from ..views import Views, build_views, fmt
 from ..views import changes as change_views
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
 from ..views.graph import GRAPH_LIMIT, relationships
-from ..views.index import Index, newest_first, refs_in
+from ..views.index import Index, newest_first, on_timeline, refs_in
+from ..views.questions import STANCE_LABEL, TOPIC_LABEL, by_actor, by_claim, question_view
 from ..views.select import brief_actors
 from .article import article_markdown, removed_block, sentence_context
 from .escape import Md, heading, md_escape, tag_text, truncate
@@ -46,8 +47,8 @@ __all__ = ["render", "TEMPLATES_DIR", "TOP_LEVEL"]
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Everything render writes at the top of docs/ (sections and pages); ``generator.pipeline.GENERATED``
 # adds dossier.json and the write manifest. Hand-written files in docs/ are everything else.
-TOP_LEVEL = ("actors", "claims", "events", "sources", "timeline", "index.md", "report.md", "tags.md", "whatsnew.md",
-             "feed.xml")
+TOP_LEVEL = ("actors", "claims", "events", "questions", "sources", "timeline", "index.md", "report.md", "tags.md",
+             "whatsnew.md", "feed.xml")
 WHATSNEW_GROUP_LIMIT = 100  # items of one group (e.g. new claims) listed per build on the What's new page
 
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
@@ -55,6 +56,7 @@ RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pa
 CO_ACTOR_LIMIT = 12  # rows of "often mentioned with" on an actor page
 TIMELINE_LIMIT = 60  # events drawn on the timeline picture (the table below lists all)
 HOME_LIMIT = 8
+HOME_QUESTIONS = 4  # questions summed up at the top of the home page
 # Search: an actor's page must come first for any of its names, ahead of the claims quoting it
 # (whose titles carry the speaker's name too). Material multiplies the page's score by this.
 ACTOR_BOOST = 10
@@ -110,8 +112,10 @@ PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "accordin
 class _Helpers:
     """Formatting helpers available to every template as ``h``; each returns escaped :class:`Md`."""
 
-    def __init__(self, ix: Index, L: Linker, briefs: frozenset[str], briefing: bool, changes: ChangeSet | None = None) -> None:
+    def __init__(self, ix: Index, L: Linker, briefs: frozenset[str], briefing: bool, positions: tuple[dict, dict],
+                 changes: ChangeSet | None = None) -> None:
         self.ix = ix
+        self._by_claim, self._by_actor = positions
         self.L = L
         self.briefs = briefs
         self.briefing = briefing
@@ -121,6 +125,9 @@ class _Helpers:
     # -- plain formatting (escaped by finalize) ------------------------------------------------
     date = staticmethod(fmt.date_text)
     short_date = staticmethod(fmt.short_date)
+    status = staticmethod(fmt.status_text)
+    status_note = staticmethod(fmt.status_note)
+    on_timeline = staticmethod(on_timeline)
     plural = staticmethod(fmt.plural)
     truncate = staticmethod(truncate)
     refs = staticmethod(refs_in)
@@ -195,7 +202,7 @@ class _Helpers:
         """At most ``limit`` events, the most recent dated ones, still in timeline order."""
         if len(events) <= limit:
             return events
-        dated = [e for e in events if e.date]
+        dated = [e for e in events if on_timeline(e)]
         keep = set(id(e) for e in dated[-limit:])
         return [e for e in events if id(e) in keep]
 
@@ -240,7 +247,8 @@ class _Helpers:
 
     def change_link(self, c: Change) -> Md:
         """One change of the What's new page: a link to the entity while it has a page."""
-        link = {"actors": self.L.actor, "events": self.L.event, "claims": self.L.claim, "sources": self.L.source}.get(c.kind)
+        link = {"actors": self.L.actor, "events": self.L.event, "claims": self.L.claim, "sources": self.L.source,
+                "questions": self.L.question}.get(c.kind)
         if link is not None and c.change != "removed" and c.id in self.L.names.get(c.kind, {}):
             return link(c.id)
         return md_escape(truncate(c.label, 110))
@@ -250,6 +258,50 @@ class _Helpers:
     def summary(self, build) -> str:
         text = change_views.summary(build)
         return text[:1].upper() + text[1:]
+
+    def questions_of_claim(self, claim_id: str) -> list:
+        return self._by_claim.get(claim_id, [])
+
+    def questions_of_actor(self, actor_id: str) -> list:
+        return self._by_actor.get(actor_id, [])
+
+    @staticmethod
+    def topics(topic: str) -> str:
+        return ", ".join(TOPIC_LABEL.get(t, t) for t in topic.split(","))
+
+    @staticmethod
+    def stance(stance: str) -> str:
+        return STANCE_LABEL.get(stance, stance)
+
+    @staticmethod
+    def period(q) -> str:
+        """``February 2012 – June 2013``: the dates of a question's positions."""
+        dated = [p for p in q.positions if p.date]
+        if not dated:
+            return "–"
+        first, last = dated[0].date[:7], dated[-1].date[:7]
+        a, b = fmt.date_text(first, "month" if len(first) == 7 else "year"), fmt.date_text(last, "month" if len(last) == 7 else "year")
+        return a if a == b else f"{a} – {b}"
+
+    def said_by(self, positions) -> Md:
+        """Each holder's name linked to its first claim, further claims as ``[2]``: every name a
+        reader sees leads to what was said."""
+        by_holder: dict[str, list] = {}
+        for p in positions:
+            by_holder.setdefault(p.holder or "", []).append(p)
+        parts = []
+        for holder, ps in by_holder.items():
+            c = self.ix.claims[ps[0].claim]
+            name = self.ix.actors[holder].name if holder in self.ix.actors else self.speaker_name(c)
+            more = "".join(f" {self.L.claim(p.claim, f'({i})')}" for i, p in enumerate(ps[1:], start=2))
+            parts.append(f"{self.L.claim(ps[0].claim, name)}{more}")
+        return Md(", ".join(parts))
+
+    def group_said(self, v, g, stance: str) -> Md:
+        """``**Western governments** (United Kingdom)``: a camp and who in it said so, each name a link
+        to the claim; a side outside any camp is just its speakers."""
+        said = self.said_by(v.positions(g, stance))
+        return Md(f"**{md_escape(g.label)}** ({said})") if g.camp else said
 
     def cell(self, value: object, limit: int | None = None) -> Md:
         """A table cell: escaped (``|`` included), optionally truncated."""
@@ -263,6 +315,7 @@ def _names(dossier: Dossier) -> dict[str, dict[str, str]]:
         "events": {e.id: e.title for e in dossier.events},
         "claims": {c.id: c.text for c in dossier.claims},
         "sources": {s.id: s.title or s.id for s in dossier.sources},
+        "questions": {q.id: q.title for q in dossier.questions},
     }
 
 
@@ -299,12 +352,13 @@ def render(
     names = _names(dossier)
     pages: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
+    positions = (by_claim(dossier), by_actor(dossier))
 
     def emit(path: str, template: str, **ctx: object) -> None:
         if path in pages:
             raise ValueError(f"two pages would be written to docs/{path}")
         L = Linker(path, names, ix.has_sentence)
-        h = _Helpers(ix, L, brief_ids, briefs is not False, changes)
+        h = _Helpers(ix, L, brief_ids, briefs is not False, positions, changes)
         if template not in templates:
             templates[template] = env.get_template(template)
         text = templates[template].render(
@@ -330,12 +384,18 @@ def render(
             front=front_matter([f"outlet: {s.outlet}"] if s.outlet else ["outlet: unknown"]),
         )
 
+    actor_names = names["actors"]
+    qviews = [question_view(q, dossier, actor_names) for q in dossier.questions]
+    for v in qviews:
+        emit(page_path("questions", v.question.id), "question.md.j2", v=v, stances=("for", "against", "neutral"),
+             front=front_matter(["question"]))
+    emit("questions/index.md", "questions_index.md.j2", views=qviews)
     emit("actors/index.md", "actors_index.md.j2", groups=_actor_groups(dossier))
     emit("events/index.md", "events_index.md.j2")
     emit("claims/index.md", "claims_index.md.j2", claims=newest_first(dossier.claims))
     emit("sources/index.md", "sources_index.md.j2", sources=_sources_by_date(dossier.sources))
     emit("timeline/index.md", "timeline.md.j2", **_timeline_context(dossier, ix, names))
-    emit("index.md", "home.md.j2", **_home_context(dossier, ix))
+    emit("index.md", "home.md.j2", questions=qviews[:HOME_QUESTIONS], **_home_context(dossier, ix))
     emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
     emit("tags.md", "tags.md.j2")
     emit("whatsnew.md", "whatsnew.md.j2", changes=changes, groups=change_views.groups, history_limit=HISTORY_LIMIT,

@@ -26,7 +26,7 @@ from ..views import changes as change_views
 from ..views.fmt import date_text
 
 FEED_GROUP_LIMIT = 20  # items of one group listed in a build's entry (the What's new page has more)
-SECTIONS = ("actors", "events", "claims", "sources")
+SECTIONS = ("actors", "events", "claims", "sources", "questions")
 
 
 def _html_as_text(html: str) -> markupsafe.Markup:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .escape import Md, html_escape, md_escape, truncate
 
-SECTIONS = ("actors", "events", "claims", "sources")
+SECTIONS = ("actors", "events", "claims", "sources", "questions")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -93,6 +93,8 @@ class Linker:
         if name is None:  # dangling id: show it, do not link it
             return md_escape(text or entity_id)
         label = truncate(text if text is not None else name, limit)
+        if page_path(section, entity_id) == self.page:  # the page itself: no empty link
+            return md_escape(label)
         return md_link(label, self.url(page_path(section, entity_id)))
 
     def actor(self, actor_id: str | None, text: object | None = None) -> Md:
@@ -103,6 +105,9 @@ class Linker:
 
     def claim(self, claim_id: str | None, text: object | None = None) -> Md:
         return self._entity("claims", claim_id, text, 110)
+
+    def question(self, question_id: str | None, text: object | None = None) -> Md:
+        return self._entity("questions", question_id, text, 120)
 
     def source(self, source_id: str | None, text: object | None = None, sentence: int | None = None) -> Md:
         """Link to a source page, to one sentence's anchor when ``sentence`` is given and exists."""

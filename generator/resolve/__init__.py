@@ -13,6 +13,7 @@ from ..model import Article, ArticleExtraction, Dossier, Problem, Source
 from .actors import ActorIndex, resolve_actors
 from .claims import resolve_claims
 from .events import resolve_events, resolve_series
+from .questions import resolve_questions
 
 __all__ = ["resolve", "ActorIndex"]
 
@@ -31,6 +32,8 @@ def resolve(
     sources = tuple(
         Source(a.id, a.path, a.title, a.outlet, a.url, a.published, a.content_hash, a.duplicates) for a in articles
     )
+    questions, camps, warnings = resolve_questions(claims, idx.actors, sources, curation)
+    problems = [*problems, *warnings]
     return Dossier(
         title=curation.title,
         sources=sources,
@@ -40,4 +43,6 @@ def resolve(
         series=series,
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.reason))),
         built_from=tuple(a.content_hash for a in articles),
+        questions=questions,
+        camps=camps,
     )

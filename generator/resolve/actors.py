@@ -28,11 +28,11 @@ from dataclasses import dataclass
 
 from ..config import Curation
 from ..extract.actors import TITLE_HEADS, TITLE_WORDS, canonical_state, state_table
-from ..model import Actor, Article, ArticleExtraction, Mention, Ref, Role
-from ..urls import slugify
+from ..extract.titles import COURTESY_TITLES
+from ..model import ACTOR_KINDS, Actor, Article, ArticleExtraction, Mention, Ref, Role
+from ..urls import slugify, take_id
 from .groups import UnionFind
 
-ACTOR_KINDS = {"person", "organisation", "state", "armed_group"}
 GENERIC_ORG_WORDS = {
     "al", "the", "of", "and", "front", "jabhat", "army", "party", "group", "movement", "council",
     "national", "united", "nations", "union", "international", "organization", "organisation", "committee",
@@ -43,7 +43,6 @@ GENERIC_ORG_WORDS = {
     # Arabic: army, movement, brigade(s), battalion, legion, soldiers
     "jaish", "jaysh", "harakat", "liwa", "kataib", "katibat", "faylaq", "jund",
 }
-HONORIFIC_TITLES = {"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "sir"}
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -128,16 +127,92 @@ class ActorIndex:
 def resolve_actors(
     articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], curation: Curation
 ) -> ActorIndex:
-    ignore = {n.casefold() for n in curation.ignore}
-    curated_key: dict[str, int] = {}
-    for i, ca in enumerate(curation.actors):
-        for alias in (ca.name, *ca.aliases):
-            curated_key[alias.casefold()] = i
-    states, _capitals = state_table()
+    """The actors of the corpus: mentions grouped into actors (steps in the module docstring)."""
+    ks = _Keys(curation)
+    items = _candidates(articles, extractions, curation, ks.curated)
+    ks.key_mentions(items)
+    keys = sorted(set(ks.mention_key.values()))
+    _merge_persons(keys, ks)
+    _merge_orgs(keys, ks)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for k in set(ks.mention_key.values()):
+        clusters[ks.find(k)].append(k)
+    actors_data, actor_id_of_root = _name_clusters(clusters, ks)
+    by_mention = {mk: actor_id_of_root[ks.find(k)] for mk, k in ks.mention_key.items()}
+    return _index(articles, extractions, actors_data, by_mention)
 
-    # --- 1. candidate mentions and per-article keys ---------------------------------------------
-    # key: a string naming a cluster before cross-article merging.
-    items: list[tuple[str, int, Mention]] = []
+
+class _Keys:
+    """Working state of actor resolution: one key per mention before merging (a string naming a
+    cluster), the union-find over keys, and each key's kinds and written forms."""
+
+    def __init__(self, curation: Curation) -> None:
+        self.curation = curation
+        self.curated: dict[str, int] = {}
+        for i, ca in enumerate(curation.actors):
+            for alias in (ca.name, *ca.aliases):
+                self.curated[alias.casefold()] = i
+        self.groups: UnionFind[str] = UnionFind()
+        self.find, self.union = self.groups.find, self.groups.union
+        self.kinds: dict[str, Counter] = defaultdict(Counter)
+        self.forms: dict[str, Counter] = defaultdict(Counter)
+        self.mention_key: dict[tuple[str, int], str] = {}
+
+    def key_of(self, name: str, kind: str) -> str:
+        low = name.casefold()
+        if low in self.curated:
+            return f"cur:{self.curated[low]}"
+        if kind == "state":
+            return f"state:{(canonical_state(name) or name).casefold()}"
+        if kind in ("organisation", "armed_group"):
+            return f"name:{org_key(name)}"
+        return f"name:{name_key(name)}"
+
+    def kind_of(self, k: str) -> str:
+        if k.startswith("cur:"):
+            ck = self.curation.actors[int(k[4:])].kind
+            if ck:
+                return ck
+        if k.startswith("state:"):
+            return "state"
+        c = self.kinds[self.find(k)] if self.find(k) in self.kinds else self.kinds[k]
+        return c.most_common(1)[0][0] if c else "organisation"
+
+    def key_mentions(self, items: list[tuple[str, int, Mention]]) -> None:
+        """Step 2: a key per mention; in one article a bare surname (or an organisation's head word,
+        "the Observatory") takes the key of the only full name it shortens."""
+        full_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        orgs_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for aid, _i, m in items:
+            if m.name.casefold() in self.curated:
+                continue
+            toks = name_key(m.name).split()
+            if m.kind == "person" and len(toks) >= 2:
+                full_by_article[aid][toks[-1]].add(self.key_of(m.name, m.kind))
+            otoks = org_key(m.name).split()
+            if m.kind in ("organisation", "armed_group") and len(otoks) >= 2:
+                orgs_by_article[aid][_head_word(otoks)].add(self.key_of(m.name, m.kind))
+        for aid, i, m in items:
+            k = self.key_of(m.name, m.kind)
+            toks = name_key(m.name).split()
+            if k.startswith("name:") and len(toks) == 1:
+                fulls = full_by_article[aid].get(toks[0])
+                if m.kind in ("organisation", "armed_group") and not (fulls and len(fulls) == 1):
+                    heads = orgs_by_article[aid].get(toks[0])
+                    fulls = heads if toks[0] not in GENERIC_ORG_WORDS or len(heads or ()) == 1 else None
+                if fulls and len(fulls) == 1:
+                    k = next(iter(fulls))
+            self.mention_key[(aid, i)] = k
+            self.find(k)
+            self.kinds[k][m.kind] += 1
+            self.forms[k][m.name] += 1
+
+
+def _candidates(articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], curation: Curation,
+                curated: Mapping[str, int]) -> list[tuple[str, int, Mention]]:
+    """The mentions that can name an actor: actor kinds, not ignored, not a name the corpus mostly
+    uses as a place (NER tags an unknown town PERSON or ORG here and there)."""
+    ignore = {n.casefold() for n in curation.ignore}
     places: Counter = Counter()  # names used as places somewhere in the corpus
     as_kind: Counter = Counter()  # (name, kind) -> mentions
     titled: set[str] = set()  # names given a title somewhere ("President Assad"): people
@@ -149,12 +224,12 @@ def resolve_actors(
             titled.update(m.name.casefold() for m in ex.mentions if m.kind == "person" and m.title)
 
     def mostly_place(name: str, kind: str) -> bool:
-        """A name the corpus uses as a place at least half as often as this kind (NER tags an
-        unknown town PERSON or ORG here and there); a person given a title is a person."""
         low = name.casefold()
-        if low in curated_key or (kind == "person" and low in titled):
+        if low in curated or (kind == "person" and low in titled):
             return False
         return places[low] * 2 >= as_kind[(low, kind)]
+
+    items: list[tuple[str, int, Mention]] = []
     for art in articles:
         ex = extractions.get(art.id)
         if ex is None:
@@ -165,115 +240,69 @@ def resolve_actors(
             if m.kind in ("organisation", "person") and mostly_place(m.name, m.kind):
                 continue  # "Homs" / "Khan Sheikhoun" tagged ORG / PERSON here, a place elsewhere
             items.append((art.id, i, m))
+    return items
 
-    groups: UnionFind[str] = UnionFind()
-    find, union = groups.find, groups.union
 
-    def key_of(name: str, kind: str) -> str:
-        low = name.casefold()
-        if low in curated_key:
-            return f"cur:{curated_key[low]}"
-        if kind == "state":
-            return f"state:{(canonical_state(name) or name).casefold()}"
-        if kind in ("organisation", "armed_group"):
-            return f"name:{org_key(name)}"
-        return f"name:{name_key(name)}"
-
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    forms: dict[str, Counter] = defaultdict(Counter)
-    mention_key: dict[tuple[str, int], str] = {}
-
-    # Person surnames per article: bare surname -> full name key in the same article.
-    full_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for aid, i, m in items:
-        toks = name_key(m.name).split()
-        if m.kind == "person" and len(toks) >= 2 and m.name.casefold() not in curated_key:
-            full_by_article[aid][toks[-1]].add(key_of(m.name, m.kind))
-
-    # Organisations per article: the head word of a name of 2+ words -> the names it heads ("the
-    # Observatory" after "the Syrian Observatory for Human Rights").
-    orgs_by_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for aid, i, m in items:
-        toks = org_key(m.name).split()
-        if m.kind in ("organisation", "armed_group") and len(toks) >= 2 and m.name.casefold() not in curated_key:
-            orgs_by_article[aid][_head_word(toks)].add(key_of(m.name, m.kind))
-
-    for aid, i, m in items:
-        k = key_of(m.name, m.kind)
-        toks = name_key(m.name).split()
-        if k.startswith("name:") and len(toks) == 1:
-            fulls = full_by_article[aid].get(toks[0])
-            if m.kind in ("organisation", "armed_group") and not (fulls and len(fulls) == 1):
-                fulls = orgs_by_article[aid].get(toks[0]) if toks[0] not in GENERIC_ORG_WORDS or len(
-                    orgs_by_article[aid].get(toks[0], ())) == 1 else None
-            if fulls and len(fulls) == 1:
-                k = next(iter(fulls))
-        mention_key[(aid, i)] = k
-        find(k)
-        kinds[k][m.kind] += 1
-        forms[k][m.name] += 1
-
-    # --- 2. cross-article person merges ---------------------------------------------------------
-    def kind_of(k: str) -> str:
-        if k.startswith("cur:"):
-            ck = curation.actors[int(k[4:])].kind
-            if ck:
-                return ck
-        if k.startswith("state:"):
-            return "state"
-        c = kinds[find(k)] if find(k) in kinds else kinds[k]
-        return c.most_common(1)[0][0] if c else "organisation"
-
-    keys = sorted(mention_key.values())
-    keys = sorted(set(keys))
-    person_full = [k for k in keys if k.startswith("name:") and kinds[k]["person"] and len(k[5:].split()) >= 2]
+def _merge_persons(keys: list[str], ks: _Keys) -> None:
+    """Step 3: full names sharing a surname with first-name spelling variants are one person; a bare
+    surname (also tagged ORG/GPE) that only one known person bears is that person."""
+    curation = ks.curation
+    person_full = [k for k in keys if k.startswith("name:") and ks.kinds[k]["person"] and len(k[5:].split()) >= 2]
     by_surname: dict[str, list[str]] = defaultdict(list)
     for k in person_full:
         by_surname[k[5:].split()[-1]].append(k)
-    # curated persons take part in surname matching too
-    for i, ca in enumerate(curation.actors):
+    for i, ca in enumerate(curation.actors):  # curated persons take part in surname matching too
         if (ca.kind or "person") == "person" and len(ca.name.split()) >= 2:
             by_surname[ca.name.split()[-1].casefold()].append(f"cur:{i}")
-    for surname, ks in by_surname.items():
-        ks = sorted(set(ks))
-        for a_i, a in enumerate(ks):
-            for b in ks[a_i + 1:]:
-                fa = (curation.actors[int(a[4:])].name.casefold() if a.startswith("cur:") else a[5:]).split()[0]
-                fb = (curation.actors[int(b[4:])].name.casefold() if b.startswith("cur:") else b[5:]).split()[0]
+
+    def first_name(k: str) -> str:
+        return (curation.actors[int(k[4:])].name.casefold() if k.startswith("cur:") else k[5:]).split()[0]
+
+    for group in by_surname.values():
+        group = sorted(set(group))
+        for a_i, a in enumerate(group):
+            for b in group[a_i + 1:]:
                 if a.startswith("cur:") and b.startswith("cur:"):
                     continue
+                fa, fb = first_name(a), first_name(b)
                 if fa[0] == fb[0] and edit_distance(fa, fb) <= 2:
-                    union(a, b)
-    _spelling_merges(keys, kinds, union, find)
+                    ks.union(a, b)
+    _spelling_merges(keys, ks.kinds, ks.union, ks.find)
     for k in keys:
         if not k.startswith("name:"):
             continue
         toks = k[5:].split()
         if len(toks) == 1 and toks[0] in by_surname:
-            roots = {find(x) for x in by_surname[toks[0]]}
+            roots = {ks.find(x) for x in by_surname[toks[0]]}
             if len(roots) == 1:
-                # A bare surname labelled ORG/GPE that a known person bears is that person.
-                union(next(iter(roots)), k)
+                ks.union(next(iter(roots)), k)
 
-    # --- 3. organisation merges -----------------------------------------------------------------
-    orgs = [k for k in keys if k.startswith("name:") and kind_of(k) in {"organisation", "armed_group"}]
+
+def _merge_orgs(keys: list[str], ks: _Keys) -> None:
+    """Step 5: an acronym joins the one name it abbreviates; owners written two ways meet; armed
+    groups merge on their distinctive words."""
+    orgs = [k for k in keys if k.startswith("name:") and ks.kind_of(k) in {"organisation", "armed_group"}]
     by_initials: dict[str, list[str]] = defaultdict(list)
     for k in orgs:
-        name = forms[k].most_common(1)[0][0]
+        name = ks.forms[k].most_common(1)[0][0]
         if len(_tokens(name)) >= 2 and not _acronym(name):  # "U.N." is an acronym, not two words
             by_initials[_initials(name)].append(k)
     for k in orgs:
-        acr = _acronym(forms[k].most_common(1)[0][0])
-        if acr and len(set(find(x) for x in by_initials.get(acr, []))) == 1:
-            union(by_initials[acr][0], k)
-    _owner_merges(orgs, union, find)
-    groups = [k for k in orgs if kind_of(k) == "armed_group"]
+        acr = _acronym(ks.forms[k].most_common(1)[0][0])
+        if acr and len(set(ks.find(x) for x in by_initials.get(acr, []))) == 1:
+            ks.union(by_initials[acr][0], k)
+    _owner_merges(orgs, ks.union, ks.find)
+    _merge_armed_groups([k for k in orgs if ks.kind_of(k) == "armed_group"], ks.union)
+
+
+def _merge_armed_groups(groups: list[str], union) -> None:
+    """Armed groups merge when one name's distinctive words are all in the other; a name holding two
+    other groups' words ("Jaish al-Islam al-Nusra Front", "al Qaeda's Nusra Front" once punctuation
+    is lost) runs two names together and joins neither."""
     distinct: dict[str, set[str]] = {k: {t for t in _tokens(k[5:]) if t not in GENERIC_ORG_WORDS and len(t) >= 4} for k in groups}
     vocab = set().union(*distinct.values()) if distinct else set()
     for k, ws in distinct.items():  # "al Qaedas Nusra Front": a possessive without its apostrophe
         distinct[k] = {w[:-1] if w.endswith("s") and w[:-1] in vocab else w for w in ws}
-    # A name holding two other groups' words ("Jaish al-Islam al-Nusra Front", "al Qaeda's Nusra Front"
-    # once punctuation is lost) runs two names together: it joins neither.
     by_word: dict[str, set[str]] = defaultdict(set)
     for k in groups:
         for w in distinct[k]:
@@ -289,27 +318,25 @@ def resolve_actors(
             if _same_group(distinct[a], distinct[b]):
                 union(a, b)
 
-    # --- 4. build actors --------------------------------------------------------------------------
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for k in set(mention_key.values()):
-        clusters[find(k)].append(k)
 
-    art_by_id = {a.id: a for a in articles}
+def _name_clusters(clusters: Mapping[str, list[str]], ks: _Keys):
+    """Each cluster's display name, kind, aliases and id.
+
+    Ids are handed out curated actors first, then states, then the rest: when two actors share a
+    name, the plain slug goes to the curated one or the state ("argentina", not "argentina-state"
+    while a one-mention organisation called Argentina takes "argentina"). A rule by kind, not by
+    counts, so a URL does not move when another article changes the counts."""
     actor_id_of_root: dict[str, str] = {}
     actors_data = []
     taken: set[str] = set()
-    # Ids are handed out curated actors first, then states, then the rest: when two actors share a
-    # name, the plain slug goes to the curated one or the state ("argentina", not "argentina-state"
-    # while a one-mention organisation called Argentina takes "argentina"). A rule by kind, not by
-    # counts, so a URL does not move when another article changes the counts.
     for root in sorted(clusters, key=lambda r: (0 if r.startswith("cur:") else 1 if r.startswith("state:") else 2, r)):
         members = clusters[root]
-        cur = next((curation.actors[int(k[4:])] for k in sorted(members) if k.startswith("cur:")), None)
+        cur = next((ks.curation.actors[int(k[4:])] for k in sorted(members) if k.startswith("cur:")), None)
         all_forms: Counter = Counter()
         kind_votes: Counter = Counter()
         for k in members:
-            all_forms.update(forms[k])
-            kind_votes.update(kinds[k])
+            all_forms.update(ks.forms[k])
+            kind_votes.update(ks.kinds[k])
         if cur is not None:
             name = cur.name
         elif root.startswith("state:"):
@@ -327,19 +354,18 @@ def resolve_actors(
                 kind = "person"
             else:
                 kind = kind_votes.most_common(1)[0][0]
-        aid = slugify(name)
-        if aid in taken:
-            aid = slugify(f"{name}-{kind}")
-        stem, n = aid, 2
-        while aid in taken:  # a third actor of that name and kind
-            aid, n = f"{stem}-{n}", n + 1
-        taken.add(aid)
+        aid = take_id(taken, slugify(name), slugify(f"{name}-{kind}"))
         actor_id_of_root[root] = aid
         aliases = set(all_forms) | (set(cur.aliases) if cur else set())
         aliases.discard(name)
         actors_data.append((aid, name, kind, aliases, cur))
+    return actors_data, actor_id_of_root
 
-    by_mention = {mk: actor_id_of_root[find(k)] for mk, k in mention_key.items()}
+
+def _index(articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], actors_data,
+           by_mention: Mapping[tuple[str, int], str]) -> ActorIndex:
+    """The actors with their mentions and roles, and the name lookups later stages use."""
+    art_by_id = {a.id: a for a in articles}
     refs: dict[str, list[Ref]] = defaultdict(list)
     role_obs: dict[str, dict[str, list[tuple[str | None, str]]]] = defaultdict(lambda: defaultdict(list))
     by_name: dict[tuple[str, str], str] = {}
@@ -368,14 +394,13 @@ def resolve_actors(
                     ambiguous.add(sl)
                 global_names.setdefault(sl, aid)
         rs = refs[aid]
-        roles = _roles(role_obs[aid], cur)
         actors.append(
             Actor(
                 id=aid,
                 name=name,
                 kind=kind,
                 aliases=tuple(sorted(aliases, key=lambda s: (s.casefold(), s))),
-                roles=roles,
+                roles=_roles(role_obs[aid], cur),
                 sources=tuple(sorted({r.source for r in rs})),
                 mention_count=len(rs),
                 wikidata=cur.wikidata if cur else None,
@@ -487,7 +512,7 @@ def _spelling_merges(keys: list[str], kinds, union, find) -> None:
 def normalise_role(title: str) -> str | None:
     """'Russian Prime Minister' -> 'Prime Minister of Russia'; 'Mr.' -> None."""
     words = title.replace("’", "'").split()
-    words = [w for w in words if w.casefold() not in HONORIFIC_TITLES]
+    words = [w for w in words if w.casefold() not in COURTESY_TITLES]
     if not words:
         return None
     states, _ = state_table()

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..model import Article, ArticleExtraction, Claim, ClaimMention, Divergence, Ref
-from ..urls import slugify
+from ..urls import slugify, take_id
 from ..extract.actors import state_table
 from .actors import ActorIndex, state_table_demonyms
 from .disagreement import disagreements, disjoint, figures, topics
@@ -204,7 +204,7 @@ def _candidate_pairs(claims: Sequence[Claim], words: Sequence[set[str]], tops: S
     for i, ts in enumerate(tops):
         for t in ts:
             by_topic[t].append(i)
-    for t, members in by_topic.items():
+    for members in by_topic.values():
         if len(members) <= MAX_BUCKET:
             add_bucket(members)
             continue
@@ -275,13 +275,8 @@ def resolve_claims(
         )
         speaker_text = c.speaker.span.text if c.speaker.span else (c.speaker.description or "unnamed source")
         base = slugify(f"{speaker or 'anonymous'} {' '.join(re.findall(r'[A-Za-z0-9]+', c.content.text)[:6])}")[:60].strip("-")
-        cid = base
-        if cid in taken:
-            cid = f"{base}-{hashlib.sha256(f'{art.id}:{c.content.start}'.encode()).hexdigest()[:6]}"
-        stem, n = cid, 2
-        while cid in taken:  # same words from the same place (two cues for one quotation): -2, -3, ...
-            cid, n = f"{stem}-{n}", n + 1
-        taken.add(cid)
+        # same words from the same place (two cues for one quotation) go on to -2, -3, ...
+        cid = take_id(taken, base, f"{base}-{hashlib.sha256(f'{art.id}:{c.content.start}'.encode()).hexdigest()[:6]}")
         sent = ex.sentences[c.sentence] if 0 <= c.sentence < len(ex.sentences) else None
         sentence_of.append((art.id, c.sentence, sent.text if sent else "", c.cue.start - (sent.start if sent else 0),
                             c.content.end - (sent.start if sent else 0)))

@@ -1,40 +1,52 @@
 """Events across the corpus, and numeric series.
 
-Two event mentions are the same event when their kinds belong to the same family (meetings: meeting,
-talks, summit, conference, visit; votes: vote, veto; violence: offensive, shelling, attack, bombing; ...)
-and their dates agree at the coarser of the two precisions, and they share an anchor: the same place,
-a participant, or a name ("G8" in "G8 summit" / "G-8 summit"). Without a date on either side, the name
-or place *and* a participant must agree. Distinct events therefore stay distinct even when they share a
-kind ("talks in Sochi" in May, "talks in London" in June).
+Event mentions are grouped in two passes, precision first (a false merge is worse than a miss):
 
-Within one article, two mentions of the same kind ("next week's summit", "the G8 summit in Northern
-Ireland") are one event unless their dates, places, names or participants differ. An event whose
-articles give no date is dated by its first report, with precision "reported" (it happened, or was
-announced, by that date); such report dates never count as agreement when merging.
+1. **Within one article**, in text order, a mention joins an earlier group of the same family
+   (meetings: meeting, talks, summit, conference, visit; votes: vote, veto; violence: offensive,
+   shelling, attack; ...) and the same status when nothing tells them apart -- dates agree, places
+   are compatible, participants overlap when both have some -- and something ties them: a shared
+   participant, name or place, or the later mention is bare ("the attack").
+2. **Across articles**, two groups are one event when their family and status agree, both are
+   dated and their dates overlap, their places are compatible (``places.Places``: the same place,
+   or one within the other: town in province in country) and they share a place or a participant
+   or a name ("G8"); an undated group joins another only through a shared name with compatible
+   places and participants. Different places or different dates are never merged, and a group is
+   checked against everything already merged into it, so no chain of near matches fuses them.
 
-The title is made from the event's name words or its participants, its kind and place; the slug adds
-the year-month so that it stays stable as articles are added.
+An event keeps the status its mentions give (happened, planned, hypothetical, negated, prevented);
+planned and happened mentions can be one event (announced, then held), and then the latest report
+decides.
+An event whose articles give no date is dated by its first report, with precision "reported" (it
+happened, or was announced, by that date); such report dates never count as agreement when merging.
+
+The title is the words naming it and where ("Chemical attack in Khan Sheikhoun", "Air strikes on
+Aleppo", "Cameron–Putin talks in Sochi"); the slug adds the year-month so that it stays stable as
+articles are added.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from ..isodate import interval
-from ..model import Article, ArticleExtraction, Event, Ref, Series, SeriesPoint
-from ..urls import slugify
-from .groups import UnionFind
+from ..isodate import interval, month_name
+from ..model import Article, ArticleExtraction, Event, EventMention, Ref, Series, SeriesPoint
+from ..urls import slugify, take_id
 from .actors import ActorIndex
+from .groups import UnionFind
+from .places import Places, place_key
 
 FAMILIES = {
     "meeting": "meet", "talks": "meet", "summit": "meet", "conference": "meet", "visit": "meet",
     "negotiations": "meet", "vote": "vote", "veto": "vote", "resolution": "vote",
     "offensive": "violence", "shelling": "violence", "attack": "violence", "bombing": "violence",
-    "sanctions": "sanctions", "announcement": "announcement", "agreement": "agreement",
-}
-KIND_RANK = ["summit", "conference", "talks", "meeting", "visit", "veto", "vote"]
+    "sanctions": "sanctions", "agreement": "agreement", "ceasefire": "ceasefire",
+}  # fmt: skip
+KIND_RANK = ["summit", "conference", "talks", "meeting", "visit", "veto", "vote", "attack", "shelling", "offensive"]
+_TARGETED = {"attack", "shelling", "offensive"}  # kinds whose place is a target: "on Aleppo"
 
 
 def _family(kind: str) -> str:
@@ -49,6 +61,15 @@ def _date_agrees(a: str | None, b: str | None) -> bool | None:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
+_ANNOUNCED = {"planned", "happened"}  # what was planned in one report may have happened by the next
+
+
+def _statuses_agree(a: set[str], b: set[str]) -> bool:
+    """One event can be planned in one report and have happened in a later one; never hypothetical,
+    prevented or denied in one and happened in another."""
+    return a == b or (a | b) <= _ANNOUNCED
+
+
 def _name_words(trigger_sentence: str, trigger: str) -> set[str]:
     """Name-like words just before the trigger: 'G8' in 'the G8 summit', 'Geneva' in 'Geneva talks'."""
     m = re.search(r"((?:[A-Z][\w-]*\s+){1,3})" + re.escape(trigger), trigger_sentence)
@@ -58,9 +79,61 @@ def _name_words(trigger_sentence: str, trigger: str) -> set[str]:
     return words - {"the", "a", "this", "that", "next", "last", "two-day", "twoday"}
 
 
-def resolve_events(
-    articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], idx: ActorIndex
-) -> tuple[Event, ...]:
+@dataclass
+class _Item:
+    """One event mention with what resolving needs."""
+
+    art: Article
+    e: EventMention
+    parts: frozenset[str]
+    names: frozenset[str]
+
+    @property
+    def family(self) -> str:
+        return _family(self.e.kind)
+
+
+@dataclass
+class _Group:
+    """What is known of a group of mentions being merged: every date, place, participant, name."""
+
+    family: str
+    statuses: set[str]
+    articles: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    parts: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+    def add(self, it: _Item) -> None:
+        self.articles.add(it.art.id)
+        if it.e.date:
+            self.dates.add(it.e.date)
+        if it.e.place:
+            self.places.add(it.e.place)
+        self.parts |= it.parts
+        self.names |= it.names
+
+    def absorb(self, other: "_Group") -> None:
+        self.articles |= other.articles
+        self.statuses |= other.statuses
+        self.dates |= other.dates
+        self.places |= other.places
+        self.parts |= other.parts
+        self.names |= other.names
+
+    def fits(self, other: "_Group", places: Places) -> bool:
+        """Nothing tells the two apart: family, status, every date and every place agree."""
+        if self.family != other.family or not _statuses_agree(self.statuses, other.statuses):
+            return False
+        if any(_date_agrees(a, b) is False for a in self.dates for b in other.dates):
+            return False
+        if any(not places.compatible(a, b) for a in self.places for b in other.places):
+            return False
+        return not (self.names and other.names and not self.names & other.names)
+
+
+def _items(articles, extractions, idx: ActorIndex) -> list[_Item]:
     items = []
     for art in articles:
         ex = extractions.get(art.id)
@@ -75,64 +148,115 @@ def resolve_events(
                 if a:
                     participants.add(a)
             sent = ex.sentences[e.sentence].text if 0 <= e.sentence < len(ex.sentences) else ""
-            names = _name_words(sent, e.trigger.text)
-            items.append((art, e, participants, names))
+            items.append(_Item(art, e, frozenset(participants), frozenset(_name_words(sent, e.trigger.text))))
+    return items
 
-    # Union of every pair that is the same event (order independent).
-    same: UnionFind[int] = UnionFind()
-    for i in range(len(items)):
-        same.find(i)
-    for i, j in sorted(_candidate_pairs(items)):
-        if _same(items[i], items[j]):
-            same.union(i, j)
-    find = same.find
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
 
+def resolve_events(
+    articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], idx: ActorIndex
+) -> tuple[Event, ...]:
+    items = _items(articles, extractions, idx)
+    places = Places((it.e.place, it.e.place_in) for it in items)
+    uf: UnionFind[int] = UnionFind()
+    groups: dict[int, _Group] = {}
+    for i, it in enumerate(items):
+        uf.find(i)
+        groups[i] = _Group(it.family, {it.e.status})
+        groups[i].add(it)
+
+    def join(i: int, j: int) -> None:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or not groups[ri].fits(groups[rj], places):
+            return
+        if groups[ri].articles & groups[rj].articles and len(groups[ri].articles | groups[rj].articles) > 1:
+            return  # two groups an article keeps apart stay apart
+        uf.union(ri, rj)
+        root, other = (ri, rj) if uf.find(ri) == ri else (rj, ri)
+        groups[root].absorb(groups.pop(other))
+
+    # pass 1: within each article, in text order
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_article[it.art.id].append(i)
+    for members in by_article.values():
+        for x, i in enumerate(members):
+            for j in members[:x]:
+                if _same_in_article(items[j], items[i], places):
+                    join(j, i)
+                    break
+    # pass 2: across articles, the closest pairs first (same kind, same place, both dated)
+    def closeness(pair: tuple[int, int]) -> tuple:
+        a, b = items[pair[0]].e, items[pair[1]].e
+        return (a.kind != b.kind, not (a.place and b.place and place_key(a.place) == place_key(b.place)),
+                not (a.date and b.date), pair)
+
+    for i, j in sorted(_candidate_pairs(items), key=closeness):
+        if items[i].art.id != items[j].art.id and _same_across(items[i], items[j], places):
+            join(i, j)
+
+    members_of: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members_of[uf.find(i)].append(i)
     events = []
     taken: set[str] = set()
-    for root in sorted(groups):
-        members = [items[i] for i in groups[root]]
-        kinds = [m[1].kind for m in members]
-        kind = min(kinds, key=lambda k: (KIND_RANK.index(k) if k in KIND_RANK else 99, k))
-        dated = sorted((m[1].date, m[1].date_precision) for m in members if m[1].date)
-        # the most precise date wins; without one, the event is dated by its first report
-        if dated:
-            date, precision = max(dated, key=lambda d: (len(d[0]) if "W" not in d[0] else 8.5, d[0]))
-        else:
-            reported = sorted(m[0].published.value for m in members if m[0].published.value)
-            date, precision = (reported[0], "reported") if reported else (None, None)
-        places = sorted({m[1].place for m in members if m[1].place}, key=lambda p: (-len(p), p))
-        place = places[-1] if places else None
-        participants = sorted(set().union(*(m[2] for m in members)))
-        names = sorted(set().union(*(m[3] for m in members)))
-        name_word = next((n for n in names if any(c.isdigit() for c in n) or n.isupper()), None)
-        title = _title(kind, name_word, participants, idx, place)
-        span = interval(date)
-        base = slugify(f"{title.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
-        eid = base
-        n = 2
-        while eid in taken:
-            eid = f"{base}-{n}"
-            n += 1
-        taken.add(eid)
-        refs = tuple(Ref(m[0].id, m[1].sentence, m[1].trigger.start, m[1].trigger.end) for m in members)
-        events.append(
-            Event(
-                id=eid,
-                title=title,
-                kind=kind,
-                date=date,
-                date_precision=precision,
-                place=place,
-                participants=tuple(participants),
-                sources=tuple(dict.fromkeys(r.source for r in refs)),
-                refs=refs,
-            )
-        )
+    for root in sorted(members_of):
+        events.append(_event([items[i] for i in members_of[root]], idx, places, taken))
     events.sort(key=sort_key)
     return tuple(events)
+
+
+def _event(members: list[_Item], idx: ActorIndex, places: Places, taken: set[str]) -> Event:
+    kinds = [m.e.kind for m in members]
+    kind = min(kinds, key=lambda k: (KIND_RANK.index(k) if k in KIND_RANK else 99, k))
+    dated = sorted((m.e.date, m.e.date_precision) for m in members if m.e.date)
+    # the most precise date wins; without one, the event is dated by its first report
+    if dated:
+        date, precision = max(dated, key=lambda d: (len(d[0]) if "W" not in d[0] else 8.5, d[0]))
+    else:
+        reported = sorted(m.art.published.value for m in members if m.art.published.value)
+        date, precision = (reported[0], "reported") if reported else (None, None)
+    place = _most_specific(sorted({m.e.place for m in members if m.e.place}), places)
+    participants = sorted(set().union(*(m.parts for m in members)))
+    names = sorted(set().union(*(m.names for m in members)))
+    name_word = next((n for n in names if any(c.isdigit() for c in n) or n.isupper()), None)
+    labels = Counter(m.e.label for m in members if m.e.label)
+    label = max(labels, key=lambda w: (len(w.split()), labels[w], w)) if labels else kind
+    title = _title(kind, label, name_word, participants, idx, place, date, precision)
+    span = interval(date)
+    stem = re.sub(r", (\d+ )?[A-Z][a-z]+ \d{4}$", "", title)  # the slug has the year-month already
+    base = slugify(f"{stem.replace('–', ' ')} {span[0].strftime('%Y-%m') if span else ''}")
+    eid = take_id(taken, base)
+    refs = tuple(Ref(m.art.id, m.e.sentence, m.e.trigger.start, m.e.trigger.end) for m in members)
+    return Event(
+        id=eid,
+        title=title,
+        kind=kind,
+        date=date,
+        date_precision=precision,
+        place=place,
+        participants=tuple(participants),
+        sources=tuple(dict.fromkeys(r.source for r in refs)),
+        refs=refs,
+        status=_status(members),
+    )
+
+
+def _status(members: list[_Item]) -> str:
+    """What the latest report says (a summit planned in one article, held in the next); among its
+    mentions the most frequent status, "happened" on a tie."""
+    latest = max(m.art.published.value or "" for m in members)
+    votes = Counter(m.e.status for m in members if (m.art.published.value or "") == latest)
+    return max(votes, key=lambda s: (votes[s], s == "happened", s))
+
+
+def _most_specific(names: list[str], places: Places) -> str | None:
+    """The place lying within all others (a town rather than its province), else the most named."""
+    if not names:
+        return None
+    inner = [n for n in names if all(n == o or places.more_specific(n, o) or place_key(n) == place_key(o)
+                                     for o in names)]
+    pool = inner or names
+    return min(pool, key=lambda p: (-len(p), p)) if inner else sorted(pool, key=lambda p: (len(p), p))[0]
 
 
 def sort_key(e: Event) -> tuple:
@@ -144,24 +268,27 @@ def sort_key(e: Event) -> tuple:
 MAX_BLOCK = 200
 
 
-def _candidate_pairs(items) -> set[tuple[int, int]]:
-    """Pairs worth comparing: mentions of one family that share an article, a participant, a name or
-    a place (``_same`` needs one of these). A block larger than MAX_BLOCK (a participant in thousands
-    of events) is split by month, so the work stays near linear in the number of mentions."""
+def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+    """Pairs worth comparing across articles: mentions of one family and status that share a
+    participant, a name or a place (``_same_across`` needs one of these). A block larger than
+    MAX_BLOCK (a participant in thousands of events) is split by month, so the work stays near
+    linear in the number of mentions."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, (art, e, parts, names) in enumerate(items):
-        fam = _family(e.kind)
-        keys = [("article", art.id)] + [("actor", p) for p in parts] + [("name", n) for n in names]
-        if e.place:
-            keys.append(("place", e.place.casefold()))
+    for i, it in enumerate(items):
+        keys = [("actor", p) for p in it.parts] + [("name", n) for n in it.names]
+        if it.e.place:
+            keys.append(("place", place_key(it.e.place)))
+        if it.e.place_in:
+            keys.append(("place", place_key(it.e.place_in)))
+        status = "announced" if it.e.status in _ANNOUNCED else it.e.status
         for k in keys:
-            blocks[(fam, *k)].append(i)
+            blocks[(it.family, status, *k)].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) > MAX_BLOCK:
             by_month: dict[str | None, list[int]] = defaultdict(list)
             for i in members:
-                span = interval(items[i][1].date)
+                span = interval(items[i].e.date)
                 by_month[span[0].strftime("%Y-%m") if span else None].append(i)
             chunks = [m[-MAX_BLOCK:] for m in by_month.values()]
         else:
@@ -174,58 +301,92 @@ def _candidate_pairs(items) -> set[tuple[int, int]]:
     return pairs
 
 
-def _same(a, b) -> bool:
-    """Do two event mentions tell of the same event? (See the module docstring.)"""
-    art, e, parts, names = a
-    art2, e2, parts2, names2 = b
-    if _family(e.kind) != _family(e2.kind):
-        return False
-    d = _date_agrees(e.date, e2.date)
-    if d is False:
-        return False
-    if e.place and e2.place and not (e.place == e2.place or e.place in e2.place or e2.place in e.place):
-        return False
-    if names and names2 and not names & names2:
-        return False
-    place_eq = bool(e.place and e2.place)
-    shared = bool(parts & parts2)
-    strong_name = any(any(c.isdigit() for c in n) or len(n) > 3 for n in names & names2)
-    if art.id == art2.id:
-        # One article naming the same participants or name twice tells of one event; a bare second
-        # mention ("next week's summit": no name, place or participant) is the same-kind event it
-        # tells of elsewhere.
-        if parts and parts2 and not shared:
-            return False
-        bare = not (parts or names or e.place) or not (parts2 or names2 or e2.place)
-        return strong_name or shared or (e.kind == e2.kind and bare) or bool(d and place_eq)
-    if d:
-        return place_eq or shared or bool(names & names2)
-    return strong_name or (place_eq and shared)
+def _apart(a: _Item, b: _Item, places: Places) -> bool:
+    """Something tells two mentions apart: family, status, date or place."""
+    e, e2 = a.e, b.e
+    if a.family != b.family or not _statuses_agree({e.status}, {e2.status}):
+        return True
+    if _date_agrees(e.date, e2.date) is False:
+        return True
+    return bool(e.place and e2.place and not places.compatible(e.place, e2.place))
 
 
-def _title(kind: str, name_word: str | None, participants: list[str], idx: ActorIndex, place: str | None) -> str:
+def _strong(names: frozenset[str]) -> bool:
+    return any(any(c.isdigit() for c in n) or len(n) > 3 for n in names)
+
+
+def _same_in_article(a: _Item, b: _Item, places: Places) -> bool:
+    """Two mentions in one article (``b`` after ``a``) tell of one event (see the module docstring)."""
+    if _apart(a, b, places):
+        return False
+    if a.names and b.names and not a.names & b.names:
+        return False
+    if a.parts and b.parts and not a.parts & b.parts:
+        return False
+    bare = not (b.parts or b.names or b.e.place) or not (a.parts or a.names or a.e.place)
+    same_place = bool(a.e.place and b.e.place)
+    return (_strong(a.names & b.names) or bool(a.parts & b.parts) or same_place
+            or (bare and b.e.kind == a.e.kind))
+
+
+def _same_across(a: _Item, b: _Item, places: Places) -> bool:
+    """Two mentions in different articles tell of one event (see the module docstring)."""
+    if _apart(a, b, places):
+        return False
+    e, e2 = a.e, b.e
+    if a.names and b.names and not a.names & b.names:
+        return False
+    dated = _date_agrees(e.date, e2.date) is True
+    if not dated:  # only a name says so: one with a figure ("G8"), or a name and a participant
+        shared = a.names & b.names
+        return bool(shared) and places.compatible(e.place, e2.place) and (
+            any(any(c.isdigit() for c in n) for n in shared) or (_strong(shared) and bool(a.parts & b.parts)))
+    if a.family == "violence" and not (e.place and e2.place):
+        return False  # attacks happen every day: only the place says two reports are one
+    return bool(e.place and e2.place) or bool(a.parts & b.parts) or bool(a.names & b.names)
+
+
+def _title(kind: str, label: str, name_word: str | None, participants: list[str], idx: ActorIndex,
+           place: str | None, date: str | None, precision: str | None) -> str:
     names = {a.id: a for a in idx.actors}
     actors = [names[p] for p in participants if p in names]
     people = [a for a in actors if a.kind == "person"]
-    noun = kind.capitalize()
     if name_word:
-        label = f"{name_word.upper()} {kind}"
+        text = f"{name_word.upper()} {kind}"
     elif _family(kind) == "meet":
         if len(people) >= 2:
-            label = f"{people[0].name.split()[-1]}–{people[1].name.split()[-1]} {kind}"
+            text = f"{people[0].name.split()[-1]}–{people[1].name.split()[-1]} {kind}"
         elif people:
-            label = f"{noun} with {people[0].name}"
+            text = f"{_upper_first(label)} with {people[0].name}"
         elif len(actors) >= 2:
-            label = f"{actors[0].name}–{actors[1].name} {kind}"
+            text = f"{actors[0].name}–{actors[1].name} {kind}"
         else:
-            label = noun
-    elif actors:
-        label = f"{noun} by {actors[0].name}" if kind in {"veto", "vote", "sanctions", "announcement"} else f"{noun} ({actors[0].name})"
+            text = _upper_first(label)
     else:
-        label = noun
+        text = _upper_first(label)
     if place:
-        label += f" in {place}"
-    return label
+        prep = "on" if kind in _TARGETED and not _is_region(place) else "in"
+        return f"{text} {prep} {place}"
+    if actors and _family(kind) != "meet":
+        return f"{text} by {actors[0].name}" if kind in {"veto", "vote", "sanctions"} else f"{text} involving {actors[0].name}"
+    if date and precision in ("day", "month") and not name_word:
+        span = interval(date)
+        if span:
+            day = f"{span[0].day} " if precision == "day" else ""
+            return f"{text}, {day}{month_name(span[0].month)} {span[0].year}"
+    return text
+
+
+def _upper_first(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+_REGION_WORDS = ("province", "region", "countryside", "governorate", "north", "south", "east", "west", "syria")
+
+
+def _is_region(place: str) -> bool:
+    low = place.casefold()
+    return any(w in low for w in _REGION_WORDS)
 
 
 def resolve_series(articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction]) -> tuple[Series, ...]:

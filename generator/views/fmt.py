@@ -62,6 +62,25 @@ def date_text(value: str | None, precision: str | None = None) -> str:
     return value if precision is None else f"{value} ({precision})"
 
 
+STATUS_TEXT = {
+    "happened": "happened",
+    "planned": "planned (scheduled, expected or postponed)",
+    "hypothetical": "not happened: called for, threatened, proposed or conditional",
+    "negated": "did not happen (as reported)",
+    "prevented": "prevented, cancelled or blocked",
+}
+
+
+def status_text(status: str | None) -> str:
+    """What an event's factual status means to a reader: ``"planned (scheduled, expected or postponed)"``."""
+    return STATUS_TEXT.get(status or "happened", status or "happened")
+
+
+def status_note(status: str | None) -> str:
+    """A short mark after an event's name when it did not happen: ``" (planned)"``; empty otherwise."""
+    return "" if (status or "happened") == "happened" else f" ({status})"
+
+
 def short_date(value: str | None, precision: str | None = None) -> str:
     """Compact form for tables: ``2013-06-17``, ``2013-06``, ``2013``, or an en dash when unknown."""
     if not value:

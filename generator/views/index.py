@@ -7,10 +7,12 @@ input, whatever order the resolver produced.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..isodate import interval
 from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event
 
 
@@ -20,9 +22,25 @@ def newest_first(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(by_id, key=lambda c: (c.date is not None, c.date or ""), reverse=True)
 
 
+def on_timeline(e: Event) -> bool:
+    """An event is placed on the timeline when it happened (as reported) and the text dates it; a
+    date that is only when it was first reported ("reported") is no date of the event."""
+    return e.status == "happened" and bool(interval(e.date)) and e.date_precision != "reported"
+
+
+def date_order(e: Event) -> tuple:
+    """By the days a date covers: its first day, then its last (``2013-06`` before ``2013-06-17``,
+    the week ``2013-W25`` among the days of 17-23 June), ties by id; undated last."""
+    span = interval(e.date)
+    return (span is None, span[0] if span else dt.date.min, span[1] if span else dt.date.min, e.id)
+
+
 def timeline_order(events: Iterable[Event]) -> list[Event]:
-    """Dated events by date (``2013-06`` before ``2013-06-17``), ties by id; undated ones excluded."""
-    return sorted((e for e in events if e.date), key=lambda e: (e.date, e.id))
+    """The events on the timeline (:func:`on_timeline`) in date order (:func:`date_order`)."""
+    return sorted((e for e in events if on_timeline(e)), key=date_order)
+
+
+STATUS_ORDER = ("planned", "hypothetical", "prevented", "negated")
 
 
 @dataclass(frozen=True)
@@ -50,8 +68,9 @@ class Index:
     claims_by_event: dict[str, list[Claim]]
     events_by_claim: dict[str, list[Event]]
     co_actors: dict[str, list[CoActor]]
-    timeline: list[Event]
-    undated_events: list[Event]
+    timeline: list[Event]  # happened and dated, in date order
+    undated_events: list[Event]  # happened, no date of its own
+    unhappened_events: list[Event]  # planned, hypothetical, prevented, negated: by status, then date
     prev_event: dict[str, Event | None]
     next_event: dict[str, Event | None]
     mention_spans: dict[str, list[tuple[int, int, str]]]  # source -> (raw start, raw end, actor id)
@@ -189,7 +208,9 @@ def build_index(
             act_by_source[s].append(a)
 
     timeline = timeline_order(dossier.events)
-    undated = sorted((e for e in dossier.events if not e.date), key=lambda e: e.id)
+    undated = sorted((e for e in dossier.events if e.status == "happened" and not on_timeline(e)), key=lambda e: e.id)
+    unhappened = sorted((e for e in dossier.events if e.status != "happened"),
+                        key=lambda e: (STATUS_ORDER.index(e.status) if e.status in STATUS_ORDER else 9, date_order(e)))
     prev_e: dict[str, Event | None] = {}
     next_e: dict[str, Event | None] = {}
     for i, e in enumerate(timeline):
@@ -198,12 +219,12 @@ def build_index(
 
     claims_by_event = _claims_for_events(dossier)
     events_by_claim: dict[str, list[Event]] = defaultdict(list)
-    for e in timeline + undated:
+    for e in timeline + undated + unhappened:
         for c in claims_by_event.get(e.id, []):
             events_by_claim[c.id].append(e)
 
     def ev_key(e: Event) -> tuple:
-        return (e.date is None, e.date or "", e.id)
+        return (not on_timeline(e), date_order(e))
 
     sentence_counts = {
         sid: len(extractions[sid].sentences)
@@ -237,6 +258,7 @@ def build_index(
         co_actors=_co_actors(dossier),
         timeline=timeline,
         undated_events=undated,
+        unhappened_events=unhappened,
         prev_event=prev_e,
         next_event=next_e,
         mention_spans=_mention_spans(dossier, extractions),

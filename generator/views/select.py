@@ -14,10 +14,10 @@ twice), so the PDFs and the site count the same actors.
 
 from __future__ import annotations
 
-from ..model import Actor, Claim, Dossier, Event
+from ..model import ACTOR_KINDS, Actor, Claim, Dossier, Event
 from .index import Index
 
-BRIEF_KINDS = ("person", "organisation", "state", "armed_group")
+BRIEF_KINDS = ACTOR_KINDS
 MAX_BRIEFS = 100  # actor briefs written, most present first
 
 
@@ -79,7 +79,8 @@ def actor_rank(a: Actor, ix: Index) -> tuple:
 
 
 def event_rank(e: Event) -> tuple:
-    return (-len(set(e.sources)), -len(e.participants), e.date or "9999", e.id)
+    """Key events first: those that happened, then by sources and participants."""
+    return (e.status != "happened", -len(set(e.sources)), -len(e.participants), e.date or "9999", e.id)
 
 
 def corroboration(c: Claim, ix: Index) -> int:

@@ -1,6 +1,7 @@
-"""All evaluations in one table: ``python -m tests.eval`` (PolNeAR attribution, TempEval-3 dates, seeds gold).
+"""All evaluations: ``python -m tests.eval`` (seeds gold, synthesis gold dev + test, PolNeAR attribution,
+TempEval-3 dates).
 
-PolNeAR and TempEval need ../shared/eval beside the repository; without it those rows say so.
+The synthesis gold, PolNeAR and TempEval need ../shared beside the repository; without it those rows say so.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ def main() -> int:
 
     print("== seeds gold (tests/eval/seeds_gold.yml)")
     seeds.main()
-    for name in ("polnear", "tempeval"):
+    for name in ("synth", "polnear", "tempeval"):
         print(f"\n== {name}")
         try:
             mod = __import__(f"tests.eval.{name}", fromlist=["main"])

@@ -54,7 +54,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = Path(__file__).with_name("synthesis")
 CORPUS = ROOT.parent / "shared" / "corpora" / "fakes-syria-2015-2018.tar.gz"
-CACHE = ROOT / ".cache" / "dossier-eval"
+CACHE = ROOT / ".dossier-cache" / "eval"
 
 
 # ---------------------------------------------------------------------------------------------
