@@ -165,3 +165,20 @@ def test_new_and_removed_are_the_set_differences(base, keep_before, keep_after):
     assert {c.id for c in got if c.change == "new"} == ids(keep_after - keep_before)
     assert {c.id for c in got if c.change == "removed"} == ids(keep_before - keep_after)
     assert all(isinstance(c, Change) and c.kind == "claims" for c in got)
+
+
+def test_changed_positions_and_event_status(base):
+    from generator.model import Position, Question
+
+    q = Question("assad-must-go", "Should Bashar al-Assad leave power?", "leave_power", "bashar-assad",
+                 (Position("un-93000-killed", "david-cameron", "united-kingdom", "for", None, None),
+                  Position("putin-not-protecting-assad", "vladimir-putin", "russia", "against", None, None)))
+    before = dataclasses.replace(base, questions=(q,))
+    moved = dataclasses.replace(q, positions=(dataclasses.replace(q.positions[0], stance="neutral"), q.positions[1]))
+    planned = replace_in(base.events, "g8-summit-2013-06-17", status="planned")
+    after = dataclasses.replace(base, questions=(moved,), events=planned)
+    cs = compute_changes(load_previous_from(compute_changes(Previous(None), before, "2026-01-01")), after, "2026-01-02")
+    assert as_set(cs.latest.changes) == {
+        ("questions", "assad-must-go", "updated", "position changed: united-kingdom for → neutral"),
+        ("events", "g8-summit-2013-06-17", "updated", "status happened → planned"),
+    }
