@@ -40,6 +40,16 @@ def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool =
         lines = [ln for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
         detail = "\n".join(ln for ln in lines if "WARNING" in ln or "ERROR" in ln or "Error" in ln)[-4000:] or "\n".join(lines[-20:])
         raise DossierError(str(config), f"mkdocs build failed; the previous site/ is kept.\n{detail}")
+    stats = [ln for ln in proc.stdout.splitlines() if ln.startswith("DOSSIER-SITE ")]
+    stats = json.loads(stats[-1].split(" ", 1)[1]) if stats else {}
+    if stats.get("search") == "pagefind":  # after MkDocs has exited: its memory is given back first
+        from .site.search import index
+
+        try:
+            stats.update(index(tmp))
+        except (OSError, RuntimeError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise DossierError(str(config), f"search index failed; the previous site/ is kept.\n{exc}") from None
     old = site.parent / f".{site.name}-old"
     if old.exists():
         shutil.rmtree(old)
@@ -47,5 +57,4 @@ def mkdocs_build(config: Path, site: Path, *, strict: bool = True, dirty: bool =
         site.rename(old)
     tmp.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    stats = [ln for ln in proc.stdout.splitlines() if ln.startswith("DOSSIER-SITE ")]
-    return json.loads(stats[-1].split(" ", 1)[1]) if stats else {}
+    return stats
