@@ -105,6 +105,7 @@ def prepare(corpus: str, limit: int | None, work: Path, held_back: int) -> tuple
     for s in sidecars:
         shutil.copyfile(s, seeds / s.name)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     docs = project / "docs"
     docs.mkdir()
     for item in (ROOT / "docs").iterdir():
@@ -173,6 +174,8 @@ def build_report(text: str) -> dict:
             out["hits"], out["parsed"] = map(int, m.groups())
         elif m := re.match(r"actors: (\d+), events: (\d+), claims: (\d+)", line):
             out["actors"], out["events"], out["claims"] = map(int, m.groups())
+        elif m := re.match(r"site: (\d+) pages rendered, (\d+) reused", line):
+            out["rendered"], out["reused"] = map(int, m.groups())
         elif line.startswith("time: "):
             out["timings"] = {k: float(v) for k, v in _TIME.findall(line)}
         elif m := re.match(r"\s+(error|warning): (.*?): (.*)$", line):
@@ -316,7 +319,8 @@ def report(results: dict) -> None:
         if rep.get("timings"):
             print(f"{title + ' stages:':28s}" + ", ".join(f"{k} {v:.1f}s" for k, v in rep["timings"].items())
                   + f"   [pages {rep.get('written', '?')} written, {rep.get('unchanged', '?')} unchanged; "
-                  f"cache {rep.get('hits', '?')} hits, {rep.get('parsed', '?')} parsed]")
+                  f"cache {rep.get('hits', '?')} hits, {rep.get('parsed', '?')} parsed; "
+                  f"site {rep.get('rendered', '?')} pages rendered, {rep.get('reused', '?')} reused]")
     print()
     if cold:
         print(f"published: {cold.get('published')} of {cold.get('read')} read, {cold.get('skipped')} skipped; "
@@ -355,7 +359,7 @@ def report(results: dict) -> None:
     print(f"{'whole build --no-pdf / (bare spaCy + mkdocs build)':58s} "
           f"{ratio(wall('cold'), both_w):>6s} {ratio(cpu('cold'), both_c):>6s}")
     print(f"{'incremental rebuild (+1 article, --no-pdf) / mkdocs build':58s} "
-          f"{ratio(wall('incremental'), wall('mkdocs')):>6s} {ratio(cpu('incremental'), cpu('mkdocs')):>6s}  <= 1.3")
+          f"{ratio(wall('incremental'), wall('mkdocs')):>6s} {ratio(cpu('incremental'), cpu('mkdocs')):>6s}  <= 0.10")
     print(f"{'incremental rebuild with PDF / mkdocs build':58s} "
           f"{ratio(wall('incremental_pdf'), wall('mkdocs')):>6s} {ratio(cpu('incremental_pdf'), cpu('mkdocs')):>6s}")
     if peak:

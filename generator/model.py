@@ -249,6 +249,7 @@ class EventMention:
     status: str = "happened"  # happened | planned | hypothetical | negated | prevented
     label: str = ""  # the words naming it ("chemical attack", "air strikes")
     place_in: str | None = None  # the place its place is said to be in ("Idlib" for Khan Sheikhoun)
+    indefinite: bool = False  # "an attack", "air strikes": brings in an event, does not refer back
 
 
 @dataclass(frozen=True)
@@ -359,6 +360,9 @@ class Claim:
     negated: bool = False  # the speaker did NOT say/urge/back this ("he has not urged ...")
     speaker_affiliation: str | None = None  # anonymous speaker's organisation or state, when the text says
     divergences: tuple[Divergence, ...] = ()  # the diverging claims with the question of each (ids as in diverging)
+    # the speaker's words do not name the speaker actor ("he", "the monitor", "the British PM"): it was
+    # inferred from the sentences around, and the site says so
+    speaker_inferred: bool = False
 
 
 @dataclass(frozen=True)

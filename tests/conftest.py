@@ -32,6 +32,7 @@ def copy_project(dest: Path, *, seeds: bool = True) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "dossier.yml"):
         shutil.copy2(ROOT / name, dest / name)
+    shutil.copytree(ROOT / "overrides", dest / "overrides", dirs_exist_ok=True)  # theme overrides (custom_dir)
     docs = dest / "docs"
     docs.mkdir(exist_ok=True)
     from generator.pipeline import GENERATED

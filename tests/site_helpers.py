@@ -56,6 +56,7 @@ def write_docs(pages: Mapping[str, str], root: Path) -> Path:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides", dirs_exist_ok=True)
     return docs
 
 

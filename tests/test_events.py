@@ -189,3 +189,23 @@ def test_agreement_needs_something_to_happen(nlp) -> None:
     assert e["kind"] == "agreement"
     assert set(e["participants"]) >= {"Serbia", "Kosovo"}
     assert events(nlp, "There is broad agreement in Paris on the need for reform.") == []
+
+
+def test_headline_style_infinitive_and_ahead_of_are_planned(nlp) -> None:
+    assert events(nlp, "Kerry and Lavrov to meet in Switzerland on Saturday.")[0]["status"] == "planned"
+    found = events(nlp, "France raised the stakes ahead of an emergency Security Council meeting in New York.")
+    assert [e["status"] for e in found if e["kind"] == "meeting"] == ["planned"]
+
+
+def test_indefinite_mentions_bring_in_events(nlp) -> None:
+    assert events(nlp, "Rebels launched an attack on Aleppo on Monday.")[0]["label"] == "attack"
+    from generator.extract.events.triggers import indefinite
+
+    doc = nlp("An attack hit Homs. The attack killed five.")
+    attacks = [t for t in doc if t.lower_ == "attack"]
+    assert [indefinite(t) for t in attacks] == [True, False]
+
+
+def test_a_name_the_town_of_introduces_is_a_place(nlp) -> None:
+    e = only(nlp, "Warplanes struck the town of Jayrud on Saturday.")
+    assert e["place"] == "Jayrud"

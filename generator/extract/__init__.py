@@ -37,7 +37,7 @@ from .events import find_events
 from .numbers import find_numbers
 
 # Bump when a rule changes what extraction returns: part of the cache key.
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 
 def published_date(article: Article) -> dt.date | None:
@@ -122,8 +122,10 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
             status=e.status,
             label=e.label,
             place_in=e.place_in,
+            indefinite=e.indefinite,
         )
         for e in find_events(doc, raw_dates, base)
+        if not _headline_event(article, doc, e.trigger[0])
     )
     numbers = tuple(
         NumberMention(
@@ -181,6 +183,14 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
             continue
         out.append(r)
     return out
+
+
+def _headline_event(article: Article, doc: Doc, char: int) -> bool:
+    """An event word in the headline (the first paragraph when it is the title) or a Title Case line
+    repeating it: headlines are no event mentions (their verbs are nouns, their tenses present)."""
+    text = article.clean_text
+    head_end = len(article.title) if article.title and text.startswith(article.title) else 0
+    return char < head_end or _in_headline(doc, char)
 
 
 def _in_headline(doc: Doc, char: int) -> bool:

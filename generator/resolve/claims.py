@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -103,6 +104,20 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
             if head in idx.global_names:
                 return idx.global_names[head]
     return None
+
+
+def _named_in(art_id: str, c: ClaimMention, starts: Sequence[tuple[int, int]], idx: ActorIndex, actor: str | None) -> bool:
+    """Whether the speaker's own words name ``actor`` (else the speaker was inferred); ``starts`` are
+    the article's (mention start, mention index), sorted."""
+    sp = c.speaker.span
+    if sp is None or actor is None:
+        return False
+    i = bisect_left(starts, (sp.start, -1))
+    while i < len(starts) and starts[i][0] < sp.end:
+        if idx.by_mention.get((art_id, starts[i][1])) == actor:
+            return True
+        i += 1
+    return False
 
 
 def _speaker_mention(inside: list, sp) -> int | None:
@@ -240,10 +255,12 @@ def resolve_claims(
         ex = extractions.get(art.id)
         if ex is None:
             continue
+        starts = sorted((m.span.start, i) for i, m in enumerate(ex.mentions))
         for c in ex.claims:
             speaker = _speaker_actor(art.id, c, ex, idx)
             affiliation = _affiliation(art.id, c, ex, idx) if speaker is None else None
-            reports.append((art, ex, c, speaker, affiliation))
+            inferred = speaker is not None and not _named_in(art.id, c, starts, idx, speaker)
+            reports.append((art, ex, c, speaker, affiliation, inferred))
 
     # Group reports of the same assertion (same speaker, similar content, another source). Candidates
     # come from an index of (speaker, rare content word), so the cost grows with the corpus, not its square.
@@ -269,7 +286,7 @@ def resolve_claims(
     sentence_of: list[tuple[str, int, str, int, int]] = []  # (source, sentence, text, content start, end)
     taken: set[str] = set()
     for g in groups:
-        art, ex, c, speaker, affiliation = reports[g[0]]
+        art, ex, c, speaker, affiliation, inferred = reports[g[0]]
         refs = tuple(
             Ref(reports[i][0].id, reports[i][2].sentence, reports[i][2].content.start, reports[i][2].content.end) for i in g
         )
@@ -301,6 +318,7 @@ def resolve_claims(
                 about=_mentioned(art.id, c, ex, idx, speaker),
                 negated=c.negated,
                 speaker_affiliation=affiliation,
+                speaker_inferred=inferred,
             )
         )
 

@@ -111,6 +111,8 @@ class _Group:
             self.dates.add(it.e.date)
         if it.e.place:
             self.places.add(it.e.place)
+        if it.e.place_in:
+            self.places.add(it.e.place_in)  # "Jameliaiah in West Aleppo" is not in East Aleppo
         self.parts |= it.parts
         self.names |= it.names
 
@@ -156,7 +158,8 @@ def resolve_events(
     articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], idx: ActorIndex
 ) -> tuple[Event, ...]:
     items = _items(articles, extractions, idx)
-    places = Places((it.e.place, it.e.place_in) for it in items)
+    states = [a.name for a in idx.actors if a.kind == "state"]
+    places = Places(((it.e.place, it.e.place_in) for it in items), states)
     uf: UnionFind[int] = UnionFind()
     groups: dict[int, _Group] = {}
     for i, it in enumerate(items):
@@ -164,15 +167,18 @@ def resolve_events(
         groups[i] = _Group(it.family, {it.e.status})
         groups[i].add(it)
 
-    def join(i: int, j: int) -> None:
+    def join(i: int, j: int) -> bool:
         ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or not groups[ri].fits(groups[rj], places):
-            return
+        if ri == rj:
+            return True
+        if not groups[ri].fits(groups[rj], places):
+            return False
         if groups[ri].articles & groups[rj].articles and len(groups[ri].articles | groups[rj].articles) > 1:
-            return  # two groups an article keeps apart stay apart
+            return False  # two groups an article keeps apart stay apart
         uf.union(ri, rj)
         root, other = (ri, rj) if uf.find(ri) == ri else (rj, ri)
         groups[root].absorb(groups.pop(other))
+        return True
 
     # pass 1: within each article, in text order
     by_article: dict[str, list[int]] = defaultdict(list)
@@ -180,10 +186,14 @@ def resolve_events(
         by_article[it.art.id].append(i)
     for members in by_article.values():
         for x, i in enumerate(members):
-            for j in members[:x]:
-                if _same_in_article(items[j], items[i], places):
+            earlier = members[:x][::-1]  # the nearest first: "the attack" tells of the one just named
+            ties = [(j, _tie_in_article(items[j], items[i], places)) for j in earlier]
+            for j, t in ties:
+                if t == "strong":
                     join(j, i)
-                    break
+            weak = next((j for j, t in ties if t == "weak"), None)
+            if weak is not None:
+                join(weak, i)
     # pass 2: across articles, the closest pairs first (same kind, same place, both dated)
     def closeness(pair: tuple[int, int]) -> tuple:
         a, b = items[pair[0]].e, items[pair[1]].e
@@ -280,6 +290,8 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             keys.append(("place", place_key(it.e.place)))
         if it.e.place_in:
             keys.append(("place", place_key(it.e.place_in)))
+        if it.e.date_precision == "day" and _distinctive(it):
+            keys.append(("day", it.e.date))
         status = "announced" if it.e.status in _ANNOUNCED else it.e.status
         for k in keys:
             blocks[(it.family, status, *k)].append(i)
@@ -315,18 +327,64 @@ def _strong(names: frozenset[str]) -> bool:
     return any(any(c.isdigit() for c in n) or len(n) > 3 for n in names)
 
 
-def _same_in_article(a: _Item, b: _Item, places: Places) -> bool:
-    """Two mentions in one article (``b`` after ``a``) tell of one event (see the module docstring)."""
+def _head(it: _Item) -> str:
+    """The noun naming the mention ("strikes" in "air strikes"), singular."""
+    word = (it.e.label or it.e.kind).split()[-1].casefold()
+    if word.endswith(("shes", "ches", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+# What kind of violence a mention's noun names: bombardment from afar, or fighting on the ground;
+# "attack", "massacre", "blast" can be either.
+_BOMBARDMENT = {"strike", "airstrike", "raid", "bombing", "bombardment", "shelling", "shell", "barrage",
+                "bomb", "missile", "rocket"}
+_FIGHTING = {"clash", "battle", "offensive", "assault", "capture", "recapture", "siege", "counterattack",
+             "counteroffensive", "incursion", "invasion", "operation", "fighting"}
+
+
+def _heads_agree(a: _Item, b: _Item) -> bool:
+    ha, hb = _head(a), _head(b)
+    if ha == hb:
+        return True
+    ca = "b" if ha in _BOMBARDMENT else "f" if ha in _FIGHTING else None
+    cb = "b" if hb in _BOMBARDMENT else "f" if hb in _FIGHTING else None
+    return ca is None or cb is None or ca == cb
+
+
+def _bare(it: _Item, places: Places) -> bool:
+    """Nothing names which event it is: no participant, name, or place below a country."""
+    return not (it.parts or it.names or (it.e.place and not places.is_state(it.e.place)))
+
+
+# Words that make an attack's name distinctive enough that two reports of it on the same day are one
+# attack even when neither says where ("a chemical attack" on 4 April); "air strikes" are not.
+_DISTINCTIVE = {"chemical", "gas", "sarin", "chlorine", "toxic", "poison", "nerve", "suicide", "massacre"}
+
+
+def _distinctive(it: _Item) -> set[str]:
+    return set((it.e.label or "").casefold().split()) & _DISTINCTIVE
+
+
+def _tie_in_article(a: _Item, b: _Item, places: Places) -> str | None:
+    """How two mentions in one article (``b`` after ``a``) are tied into one event: "strong" (a
+    shared name, place or participant), "weak" (one of them is bare -- "the attack" -- and names the
+    same thing), or None (nothing ties them, or something tells them apart)."""
     if _apart(a, b, places):
-        return False
+        return None
     if a.names and b.names and not a.names & b.names:
-        return False
+        return None
     if a.parts and b.parts and not a.parts & b.parts:
-        return False
-    bare = not (b.parts or b.names or b.e.place) or not (a.parts or a.names or a.e.place)
-    same_place = bool(a.e.place and b.e.place)
-    return (_strong(a.names & b.names) or bool(a.parts & b.parts) or same_place
-            or (bare and b.e.kind == a.e.kind))
+        return None
+    if _strong(a.names & b.names) or (places.identical(a.e.place, b.e.place) and _heads_agree(a, b)):
+        return "strong"
+    if a.parts & b.parts and a.e.kind == b.e.kind and not (a.e.place and b.e.place):
+        return "strong"
+    if a.e.date and b.e.date and a.e.date != b.e.date:
+        return None  # "earlier this week" and "on Thursday" may overlap, yet tell two days apart
+    if (_bare(a, places) or _bare(b, places)) and _head(a) == _head(b) and not b.e.indefinite:
+        return "weak"  # "the attack" after "a chemical attack in Khan Sheikhoun"
+    return None
 
 
 def _same_across(a: _Item, b: _Item, places: Places) -> bool:
@@ -337,13 +395,31 @@ def _same_across(a: _Item, b: _Item, places: Places) -> bool:
     if a.names and b.names and not a.names & b.names:
         return False
     dated = _date_agrees(e.date, e2.date) is True
+    if (e.date is None) != (e2.date is None) and places.same(e.place, e2.place) and _heads_agree(a, b):
+        return _reported_within_week(a, b) if e.date else _reported_within_week(b, a)
     if not dated:  # only a name says so: one with a figure ("G8"), or a name and a participant
         shared = a.names & b.names
         return bool(shared) and places.compatible(e.place, e2.place) and (
             any(any(c.isdigit() for c in n) for n in shared) or (_strong(shared) and bool(a.parts & b.parts)))
-    if a.family == "violence" and not (e.place and e2.place):
-        return False  # attacks happen every day: only the place says two reports are one
-    return bool(e.place and e2.place) or bool(a.parts & b.parts) or bool(a.names & b.names)
+    if places.same(e.place, e2.place) and _heads_agree(a, b):
+        return True
+    same_day = e.date == e2.date and e.date_precision == e2.date_precision == "day"
+    if same_day and e.place and e2.place and _heads_agree(a, b):
+        return True  # one place within the other (compatible, or _apart would have said so)
+    if a.family == "violence":
+        # attacks happen every day: only the place, or a distinctive name on the same day, says two
+        # reports are one
+        return same_day and bool(_distinctive(a) & _distinctive(b))
+    return bool(a.parts & b.parts) or bool(a.names & b.names)
+
+
+def _reported_within_week(dated: _Item, undated: _Item) -> bool:
+    """An undated report of an event at the same place is the dated one when that date falls in
+    the week before the undated article was published (it reports it as past)."""
+    span, pub = interval(dated.e.date), interval(undated.art.published.value)
+    if span is None or pub is None:
+        return False
+    return 0 <= (pub[0] - span[1]).days <= 7
 
 
 def _title(kind: str, label: str, name_word: str | None, participants: list[str], idx: ActorIndex,

@@ -30,10 +30,19 @@ def place_key(name: str | None) -> str | None:
     return key or None
 
 
+def _direction(key: str) -> str | None:
+    first = key.split()[0]
+    for d in ("east", "west", "north", "south"):
+        if first.startswith(d):
+            return d
+    return None
+
+
 class Places:
     """Containment between place names: ``contains(a, b)`` when ``b`` is said to be in ``a``."""
 
-    def __init__(self, pairs: Iterable[tuple[str | None, str | None]]):
+    def __init__(self, pairs: Iterable[tuple[str | None, str | None]], states: Iterable[str] = ()):
+        self._states = {k for k in (place_key(s) for s in states) if k}
         parents: dict[str, set[str]] = defaultdict(set)
         for inner, outer in pairs:
             a, b = place_key(inner), place_key(outer)
@@ -45,9 +54,25 @@ class Places:
     def _same_name(a: str, b: str) -> bool:
         if a == b:
             return True
+        da, db = _direction(a), _direction(b)
+        if da and db and da != db:
+            return False  # "East Aleppo" and "West Aleppo" are two places
         for p in _PREFIXES:
             a, b = a.removeprefix(p), b.removeprefix(p)
         return a == b or (len(a) >= 4 and len(b) >= 4 and (f" {a} " in f" {b} " or f" {b} " in f" {a} "))
+
+    def is_state(self, name: str | None) -> bool:
+        return place_key(name) in self._states
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        """Two names of one place, more precise than a country ("Aleppo" / "eastern Aleppo city")."""
+        ka, kb = place_key(a), place_key(b)
+        return bool(ka and kb) and ka not in self._states and kb not in self._states and self._same_name(ka, kb)
+
+    def identical(self, a: str | None, b: str | None) -> bool:
+        """The same name below a country ("Idlib province" / "Idlib"; not "Aleppo" / "East Aleppo")."""
+        ka, kb = place_key(a), place_key(b)
+        return bool(ka) and ka == kb and ka not in self._states
 
     def ancestors(self, key: str) -> set[str]:
         out: set[str] = set()

@@ -92,6 +92,16 @@ _BACK_NOUNS = set(
 )
 # Of those, the ones any organisation may be called: they refer to the one that spoke last.
 _GENERIC_ORG_NOUNS = {"monitor", "group", "body", "organisation", "organization", "watchdog", "outfit", "agency"}
+# An unnamed description with one of these heads ("a monitoring group said", "the Britain-based group
+# added", "a leading rights group") stands for the one organisation that speaks by name in the article;
+# a government body (ministry, army...) is never what such a phrase describes.
+_DESCRIBED_ORG_NOUNS = _GENERIC_ORG_NOUNS - {"agency"} | {"ngo", "charity", "observatory", "monitors"}
+_GOVERNMENT_WORDS = set(
+    "ministry army military government forces police office department embassy regime command "
+    "council presidency kremlin cabinet parliament authorities".split()
+)
+# A document named without its owner ("the statement said"): it is the last organisation's that spoke.
+_OWNED_DOCUMENTS = {"statement", "bulletin", "report", "communique", "communiqué", "release"}
 # Someone named by their relation to an actor: that actor does not speak ("a staunch Assad ally").
 _RELATION_NOUNS = {"ally", "allies", "opponent", "opponents", "critic", "critics", "enemy", "enemies", "rival",
                    "rivals", "foe", "foes", "backer", "backers", "detractor", "detractors"}

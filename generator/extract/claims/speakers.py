@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -12,10 +13,13 @@ from ..actors import entity_label
 from .lexicon import (
     _ANON_HEADS,
     _BACK_NOUNS,
+    _DESCRIBED_ORG_NOUNS,
     _EVIDENCE_HEADS,
     _GENERIC_HEADS,
     _GENERIC_ORG_NOUNS,
+    _GOVERNMENT_WORDS,
     _ORG_HEADS,
+    _OWNED_DOCUMENTS,
     _PRONOUNS,
     _RELATION_NOUNS,
     _ROLE_NOUNS,
@@ -65,6 +69,51 @@ def _resolve(doc: Doc, cands: list[_Cand], actors: _Actors) -> list[RawClaim]:
             state.anon.append((_head_word(desc), desc))
         if kind != "organisation":
             state.last_speaker = (kind, name, desc, c.cue[0])
+    return _described_orgs(actors, out)
+
+
+def _described_orgs(actors: _Actors, claims: list[RawClaim]) -> list[RawClaim]:
+    """Unnamed descriptions of an organisation resolved over the whole article (a second pass: the
+    name often comes after the description, "a monitoring group said. ... the Syrian Observatory for
+    Human Rights confirmed"). A generic description ("a monitoring group", "the Britain-based group")
+    -> the one non-government organisation that speaks by name in the article; when several do, the
+    one that spoke last within the six sentences before, else the first one that speaks within the two
+    after; else it stays unnamed. "the statement" -> the organisation that spoke last before it."""
+    text = actors.text
+    named = {re.sub(r"^(?:the|The)\s+", "", _clean_name(n)) for _, n, kind in actors.mentions if kind == "org"}
+    starts = [s.start_char for s in actors.sents]
+
+    def proper(c: RawClaim) -> bool:
+        return c.speaker_kind == "organisation" and c.speaker_name in named
+
+    def civil(c: RawClaim) -> bool:
+        return proper(c) and not set(re.findall(r"[a-z]+", c.speaker_name.lower())) & _GOVERNMENT_WORDS
+
+    sent = [bisect_right(starts, c.cue[0]) - 1 for c in claims]
+    speaking = sorted({c.speaker_name for c in claims if civil(c)})
+    out, last_org = [], None
+    for i, c in enumerate(claims):
+        words = re.findall(r"[\w-]+", text[c.speaker[0]:c.speaker[1]]) if c.speaker else []
+        low = [w.lower() for w in words]
+        described = (c.speaker_kind in ("organisation", "anonymous") and not proper(c) and len(low) >= 2
+                     and low[0] in ("a", "an", "the") and all(w == w.lower() or "-" in w for w in words[1:-1]))
+        target = None
+        if described and low[-1] in _DESCRIBED_ORG_NOUNS and speaking:
+            before = [j for j in range(i) if civil(claims[j]) and sent[i] - sent[j] <= 6]
+            after = [j for j in range(i + 1, len(claims)) if civil(claims[j]) and sent[j] - sent[i] <= 2]
+            if len(speaking) == 1:
+                target = speaking[0]
+            elif before:
+                target = claims[before[-1]].speaker_name
+            elif after:
+                target = claims[after[0]].speaker_name
+        elif described and low[0] == "the" and len(low) == 2 and low[-1] in _OWNED_DOCUMENTS:
+            target = last_org
+        if target is not None:
+            c = RawClaim(c.speaker, "organisation", target, None, c.cue, c.cue_kind, c.content, c.direct)
+        if proper(c):
+            last_org = c.speaker_name
+        out.append(c)
     return out
 
 

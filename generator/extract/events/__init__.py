@@ -20,7 +20,7 @@ from ..dates import RawDate
 from . import arguments as A
 from .factuality import STATUSES, status
 from .lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
-from .triggers import label, trigger_kind
+from .triggers import indefinite, label, trigger_kind
 
 __all__ = ["RawEvent", "find_events", "NOUN_TRIGGERS", "VERB_TRIGGERS", "STATUSES"]
 
@@ -40,6 +40,14 @@ class RawEvent:
     status: str = "happened"
     label: str = ""
     place_in: str | None = None
+    indefinite: bool = False
+
+
+def _video_title(tok) -> bool:
+    """An embedded video's title line ("Suspected gas attack on Idlib kills 58 - YouTube"): a
+    headline, not the article's report."""
+    text = tok.sent.text
+    return any(m in text for m in (" - YouTube", " – YouTube", " | YouTube"))
 
 
 def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None) -> list[RawEvent]:
@@ -49,10 +57,10 @@ def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None
     out: list[RawEvent] = []
     for tok in doc:
         kind = trigger_kind(tok)
-        if kind is None:
+        if kind is None or _video_title(tok):
             continue
         gov = A.governing_verb(tok)
-        date = A.attached_date(tok, gov, date_tokens)
+        date = A.attached_date(tok, gov, date_tokens) or A.weekday_possessive(tok, published)
         place_tok = A.place(tok, gov, kind)
         place = A.ent_text(place_tok) if place_tok is not None else None
         within = A.place_in(place_tok) if place_tok is not None else None
@@ -72,6 +80,7 @@ def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None
                 status=status(tok, date.value if date else None, published),
                 label=label(tok, kind),
                 place_in=A.ent_text(within) if within is not None else None,
+                indefinite=indefinite(tok),
             )
         )
     return out

@@ -21,8 +21,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+import datetime as dt
+
+from ...isodate import WEEKDAY_NAMES
 from ..dates import RawDate
+from ..dates.normalise import normalise
 from . import lexicon as L
+
+_WEEKDAY_POSSESSIVES = {f"{d.casefold()}s": d for d in WEEKDAY_NAMES}
 
 # ---------------------------------------------------------------------------------------------
 # Structure helpers
@@ -43,6 +49,20 @@ def governing_verb(tok: Token) -> Token | None:
             return cur
         if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ != "conj":
             return None  # the trigger sits inside another noun's phrase ("the outcome of talks")
+    return None
+
+
+def weekday_possessive(tok: Token, published: dt.date | None) -> RawDate | None:
+    """ "Thursdays air raids", "Tuesdays attack": a weekday's possessive written without its apostrophe
+    (the NER does not take it for a date), resolved like "Thursday's"."""
+    if tok.pos_ == "VERB":
+        return None
+    for c in tok.children:
+        day = _WEEKDAY_POSSESSIVES.get(c.lower_)
+        if day and c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i:
+            value, precision, note = normalise(day, published)
+            if value:
+                return RawDate(c.idx, c.idx + len(c.text), c.text, value, precision, note or "weekday possessive")
     return None
 
 
@@ -132,7 +152,10 @@ def _ent_of(tok: Token) -> Span | None:
 def ent_text(tok: Token) -> str | None:
     e = _ent_of(tok)
     if e is None:
-        return None
+        if not _named_by_noun(tok):
+            return None
+        words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+        e = tok.doc[(words[0].i if words else tok.i) : tok.i + 1]
     text = e.text.strip()
     if text.lower().startswith("the "):
         text = text[4:]
@@ -140,7 +163,15 @@ def ent_text(tok: Token) -> str | None:
 
 
 def _is_place(tok: Token) -> bool:
-    return tok.ent_type_ in L.PLACE_LABELS
+    return tok.ent_type_ in L.PLACE_LABELS or _named_by_noun(tok)
+
+
+def _named_by_noun(tok: Token) -> bool:
+    """A proper name a place noun introduces ("the town of Khan Sheikhun"): a place whatever the
+    entity recogniser calls it."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    return tok.head.head.lemma_.lower() in L.PLACE_NOUNS
 
 
 def _is_party(tok: Token) -> bool:
@@ -251,12 +282,16 @@ def _prep_objects(anchor: Token, preps: set[str]) -> list[Token]:
 
 
 def _named_place(tok: Token) -> Token:
+    """The name of a place noun: "the city of Homs" and "Idlib province" give Homs and Idlib."""
     if tok.ent_type_ or tok.lemma_.lower() not in L.PLACE_NOUNS:
         return tok
     for c in tok.children:
+        if c.dep_ == "compound" and c.ent_type_ in L.PLACE_LABELS:
+            return c
+    for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:
-                if p.dep_ == "pobj" and p.ent_type_ in L.PLACE_LABELS:
+                if p.dep_ == "pobj" and (p.ent_type_ in L.PLACE_LABELS or _named_by_noun(p)):
                     return p
     return tok
 

@@ -42,6 +42,8 @@ def status(tok: Token, date: str | None = None, published: dt.date | None = None
         found = _governors(tok)
     if found is None and weak:
         found = "hypothetical"
+    if found is None and tok.pos_ == "VERB" and _bare_infinitive(tok):
+        found = "planned"  # "Kerry and Lavrov to meet in Switzerland"
     if found is None:
         found = "happened"
         span = interval(date)
@@ -52,6 +54,8 @@ def status(tok: Token, date: str | None = None, published: dt.date | None = None
 
 def _local(tok: Token) -> str | None:
     kids = list(tok.children)
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.lower_ in ("ahead", "prior"):
+        return "planned"  # "ahead of the summit"
     if tok.pos_ != "VERB":
         for c in kids:
             low = c.lower_
@@ -112,7 +116,8 @@ def _governors(tok: Token) -> str | None:
     cur, steps = tok, 0
     came_by = None
     while steps < 6:
-        if cur.pos_ in ("VERB", "AUX"):
+        if cur.pos_ in ("VERB", "AUX") and (came_by not in ("nsubj", "nsubjpass")
+                                            or cur.lemma_.lower() in L.HAPPENING_VERBS):
             m = _verb_marker(cur, cur is tok)
             if m:
                 return m
@@ -120,9 +125,11 @@ def _governors(tok: Token) -> str | None:
             m = _meaning(cur, came_by == "xcomp")
             if m:
                 return m
+            if cur.pos_ in ("NOUN", "PROPN") and came_by in ("pobj", "prep", "compound"):
+                return None  # inside another noun's phrase: "the process of peace talks" is not the talks
         if cur.head.i == cur.i or cur.dep_ not in _UP_DEPS:
             return None
-        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in L.REPORTING | {"say", "tell", "claim", "accuse"}:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in L.SPEECH:
             return None  # what was said is judged on its own
         if cur.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in L.CONDITIONAL_MARKS for c in cur.children):
             return None
@@ -132,6 +139,14 @@ def _governors(tok: Token) -> str | None:
         cur = cur.head
         steps += 1
     return None
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """A to-infinitive on its own (a headline's future, "X to meet Y"), not the complement or the
+    purpose of another verb ("agreed to meet", "travelled to Sochi to meet")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in ("ROOT", "ccomp", "relcl", "acl", "parataxis")
 
 
 def _reported_future(verb: Token) -> bool:

@@ -79,7 +79,7 @@ SUPPORT_VERBS = {
 PREVENTING = {"shield", "prevent", "block", "cancel", "foil", "thwart", "avert", "stop", "halt", "scrap",
               "abort", "forestall", "veto", "spare", "protect", "preempt", "pre-empt"}
 # ...that it is scheduled or expected (including put off to a later date).
-PLANNING = {"plan", "schedule", "postpone", "delay", "defer", "expect", "prepare", "set", "slate", "due",
+PLANNING = {"plan", "schedule", "postpone", "delay", "defer", "expect", "prepare", "set", "slate",
             "reschedule", "arrange", "organise", "organize", "adjourn"}
 # ...the same, but only for an infinitive under them ("agreed to hold talks"; "agreed a truce" happened).
 PLANNING_INFINITIVE = PLANNING | {"agree", "intend", "aim", "decide", "go"}
@@ -96,7 +96,8 @@ WISHING = {
 # ...that it did not happen.
 FAILING = {"fail", "neglect"}
 # Nouns in whose phrase the trigger is planned ("plans for talks", "preparations for the summit").
-PLANNING_NOUNS = {"plan", "plans", "preparation", "preparations", "schedule", "date", "agenda", "run-up"}
+PLANNING_NOUNS = {"plan", "plans", "preparation", "preparations", "schedule", "date", "agenda", "run-up", "eve",
+                  "ahead"}
 PLANNED_AMODS = {"planned", "scheduled", "upcoming", "forthcoming", "expected", "proposed", "postponed",
                  "delayed", "next", "future", "coming", "prospective", "impending", "anticipated"}
 HYPOTHETICAL_AMODS = {"possible", "potential", "hypothetical", "eventual", "new-style", "unilateral",
@@ -109,6 +110,14 @@ CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 # Heads of a reported statement after which "would" is the future of the report, not a conditional.
 REPORTING = {"say", "agree", "announce", "decide", "confirm", "state", "report", "add", "tell", "promise",
              "pledge", "indicate", "expect", "predict", "vow"}
+# Verbs of saying: what they govern is judged on its own ("Trump declared that the attack cannot be
+# tolerated but did not say ..." does not deny the attack).
+SPEECH = REPORTING | {"claim", "accuse", "declare", "insist", "argue", "write", "note", "explain", "describe",
+                      "stress", "allege", "believe", "think", "deny", "admit", "acknowledge", "assert", "warn"}
+# When the trigger is the subject, only a verb saying whether it takes place tells its status ("the
+# talks did not take place"; not "the attack cannot be tolerated").
+HAPPENING_VERBS = {"take", "hold", "happen", "occur", "begin", "start", "go", "proceed", "resume", "open", "convene",
+                   "continue", "kick", "materialise", "materialize", "succeed", "end", "conclude", "last"}
 
 # ---------------------------------------------------------------------------------------------
 # Arguments

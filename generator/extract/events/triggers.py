@@ -139,6 +139,17 @@ def _agreement_happens(tok: Token) -> bool:
     return any(c.lemma_.lower() in ("sign", "reach", "seal", "conclude") for c in tok.children if c.dep_ in ("acl", "relcl"))
 
 
+def indefinite(tok: Token) -> bool:
+    """A mention that brings in an event ("an attack", "a deadly raid", "air strikes killed"), not
+    one referring back to an event already named ("the attack", "Tuesday's strike", "it")."""
+    if tok.pos_ == "VERB":
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if dets:
+        return dets[0] in ("a", "an", "another", "some", "several", "two", "three")
+    return tok.tag_ == "NNS" and not any(c.dep_ == "nummod" or c.ent_type_ == "DATE" for c in tok.children)
+
+
 def label(tok: Token, kind: str) -> str:
     """Words naming the event (lower case but for acronyms: "UN sanctions") in a title: the trigger with the modifiers that say what
     kind it is ("chemical attack", "air strikes", "suicide bombing"); a verb gives its noun."""
