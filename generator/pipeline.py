@@ -152,6 +152,7 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
 ]:
     """Stages 1-3: read, extract, resolve. Writes nothing but cache entries."""
     from .ingest import read_corpus
+    from .ingest.quality import article_warnings
     from .resolve import resolve
 
     report = BuildReport()
@@ -159,6 +160,8 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     articles, problems = read_corpus(paths.seeds, curation.article_overrides())
     problems = list(problems)
     unreadable = sum(p.severity == "error" for p in problems)
+    for a in articles:
+        problems.extend(article_warnings(a))
     report.timings["ingest"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
