@@ -155,6 +155,14 @@ def _title_before(ent: Span) -> Span | None:
     return span
 
 
+def titled_person(ent: Span, name: str | None = None) -> bool:
+    """A name NER tagged ORG with a person's title before it ("UN envoy Staffan de Mistura") and no
+    organisation word in it: a person (used by actors and by the claims' speaker finder)."""
+    name = name if name is not None else ent.text
+    return ent.label_ == "ORG" and _title_before(ent) is not None and not set(
+        re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS
+
+
 def _title_appos(ent: Span) -> Span | None:
     """Apposition giving a title: 'Sergei Markov, vice president of X' / 'its foreign minister, Sergey Lavrov'."""
     root = ent.root
@@ -416,8 +424,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
             low = name.casefold()
             state = canonical_state(name) or (canonical_state(name[:-1]) if name.endswith("s") else None)
             name = state or capitals.get(low, name)
-        if kind == "organisation" and label == "ORG" and _title_before(span) is not None and not set(
-                re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS:
+        if kind == "organisation" and titled_person(span, name):
             kind = "person"  # "UN envoy Staffan de Mistura" tagged ORG: a title makes a person
         title = None
         if kind == "person":
