@@ -306,6 +306,7 @@ def _place_context(ent: Span) -> bool:
     return False
 
 
+TIME_ZONES = {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "msk", "pst", "pdt", "eet", "eest", "ast", "cst", "cdt"}
 # A maker's or model's name flying or driving in the story: "Tupolev bombers", "two Belgian F-16 fighter
 # jets", "Sukhoi Su-24": no actor. One-word names before a vehicle noun, and names with a model code.
 VEHICLE_NOUNS = {"bomber", "bombers", "jet", "jets", "warplane", "warplanes", "plane", "planes", "aircraft",
@@ -327,6 +328,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label in {"PERSON", "ORG"}:
         if low in PLATFORMS:
             return None
+        if low in TIME_ZONES:
+            return None  # "from 0700 GMT Tuesday"
         if _machine(name, ent):
             return None  # "Tupolev bombers", "Belgian F-16 jets": an aircraft, not an actor
         if len(words) >= 2 and re.search(r"[a-z]+$", low) and re.search(r"[a-z]+$", low).group() in PLACE_NAME_ENDINGS:
