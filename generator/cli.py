@@ -41,7 +41,8 @@ def main() -> None:
 @click.option("--no-site", is_flag=True, help="Write docs/ only; do not run mkdocs.")
 @click.option("--no-cache", is_flag=True, help="Parse every article again.")
 @click.option("--dirty", is_flag=True, help="Let mkdocs rebuild changed pages only.")
-def build(root: Path, seeds: Path | None, no_pdf: bool, no_site: bool, no_cache: bool, dirty: bool) -> None:
+@click.option("--no-wait", is_flag=True, help="Exit at once (status 1) if another build of this project is running.")
+def build(root: Path, seeds: Path | None, no_pdf: bool, no_site: bool, no_cache: bool, dirty: bool, no_wait: bool) -> None:
     """Build docs/, site/ (with site/dossier.json) and the PDF briefings from the articles.
 
     Example: dossier build --root . --no-pdf
@@ -53,7 +54,8 @@ def build(root: Path, seeds: Path | None, no_pdf: bool, no_site: bool, no_cache:
     if not paths.seeds.is_dir():
         _fail(DossierError(str(paths.seeds), "no such folder of articles"))
     try:
-        report = run(paths, site=not no_site, pdf=not no_pdf and not no_site, dirty=dirty)
+        report = run(paths, site=not no_site, pdf=not no_pdf and not no_site, dirty=dirty, wait=not no_wait,
+                     log=lambda msg: click.echo(msg, err=True))
     except (DossierError, OSError) as exc:
         _fail(exc)
     for line in report.lines():
@@ -140,21 +142,21 @@ def serve(root: Path, dev_addr: str) -> None:
 
 @main.command()
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
-def pdf(root: Path) -> None:
+@click.option("--no-wait", is_flag=True, help="Exit at once (status 1) if another build of this project is running.")
+def pdf(root: Path, no_wait: bool) -> None:
     """Write site/briefing.pdf and site/briefs/<actor>.pdf from the articles (uses the cache).
 
     Example: dossier pdf
     """
-    from .config import load_curation
-    from .pipeline import Paths, build_time, collect, write_pdfs
+    from .pipeline import Paths, pdf_only
 
     paths = Paths.at(root)
     try:
-        curation = load_curation(paths.config)
-        articles, extractions, dossier, _ = collect(paths, curation)
-        files = write_pdfs(paths, curation, dossier, {a.id: a for a in articles}, extractions, built_at=build_time())
-    except DossierError as exc:
+        files, notes = pdf_only(paths, wait=not no_wait, log=lambda msg: click.echo(msg, err=True))
+    except (DossierError, OSError) as exc:
         _fail(exc)
+    for n in notes:
+        click.echo(f"warning: {n}")
     for f in files[:3]:
         click.echo(str(f))
     click.echo(f"{len(files)} PDF files written")

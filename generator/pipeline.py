@@ -138,11 +138,21 @@ def _safe_parse(articles: Sequence[Article], batch_size: int, on_problem) -> Ite
             done.add(a.id)
 
 
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def _migrate_cache(paths: Paths, log: Callable[[str], None]) -> None:
+    if paths.cache == cache_root(paths.root) / "extract" and (moved := migrate_legacy_cache(paths.root)):
+        log(f"cache moved from .cache/dossier to {moved.relative_to(paths.root)}/")
+
+
 def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = print) -> tuple[
     list[Article], dict[str, ArticleExtraction], Dossier, BuildReport
 ]:
     """Stages 1-3: read, extract, resolve. Writes nothing but cache entries."""
     from .ingest import read_corpus
+    from .ingest.quality import article_warnings
     from .resolve import resolve
 
     report = BuildReport()
@@ -150,11 +160,12 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     articles, problems = read_corpus(paths.seeds, curation.article_overrides())
     problems = list(problems)
     unreadable = sum(p.severity == "error" for p in problems)
+    for a in articles:
+        problems.extend(article_warnings(a))
     report.timings["ingest"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    if paths.cache == cache_root(paths.root) / "extract" and (moved := migrate_legacy_cache(paths.root)):
-        log(f"cache moved from .cache/dossier to {moved.relative_to(paths.root)}/")
+    _migrate_cache(paths, log)
     cache = ExtractionCache(paths.cache)
     extractions = extract_corpus(articles, cache, on_problem=problems.append)
     for r in cache.stats.rebuilt:
@@ -177,9 +188,21 @@ def collect(paths: Paths, curation: Curation, *, log: Callable[[str], None] = pr
     return published, extractions, dossier, report
 
 
-def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = False, log: Callable[[str], None] = print) -> BuildReport:
-    """The main job: seeds/ -> docs/ -> site/ (+ dossier.json, PDF briefings)."""
-    from .publish import mkdocs_build
+def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = False, wait: bool = True,
+          log: Callable[[str], None] = print) -> BuildReport:
+    """The main job: seeds/ -> docs/ -> site/ (+ dossier.json, PDF briefings), one build at a time per
+    project (``lock.build_lock``; ``wait=False`` raises ``BuildLocked`` instead of waiting)."""
+    from .lock import build_lock
+    from .publish import recover
+
+    _migrate_cache(paths, log)  # before the lock file is made in the new cache folder
+    with build_lock(cache_root(paths.root), root=paths.root, wait=wait, log=log):
+        recover(paths.site, log)
+        return _build(paths, site=site, pdf=pdf, dirty=dirty, log=log)
+
+
+def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[str], None]) -> BuildReport:
+    from .publish import mkdocs_into, staged
     from .render import render
     from .serialize import dossier_json
     from .views import build_views
@@ -202,32 +225,59 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
     report.pages_written, report.pages_unchanged, report.pages_removed = w.written, w.unchanged, w.removed
     report.timings["write"] = time.perf_counter() - t0
 
-    if site:
+    if site:  # MkDocs and the PDFs into one staging folder, swapped in as site/ once (publish.py)
         # MkDocs runs in a child process beside this one: keep only what the PDFs still need
         del pages
         if not pdf:
             articles = extractions = dossier = views = by_id = None  # noqa: F841 (released, not used)
         release_memory()
-        t0 = time.perf_counter()
-        report.site = mkdocs_build(paths.mkdocs, paths.site, dirty=dirty)
-        report.timings["mkdocs"] = time.perf_counter() - t0
-        if pdf:
+        with staged(paths.site, start_from="copy" if dirty else None) as stage:
             t0 = time.perf_counter()
-            files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views)
-            report.pdfs = [str(p.relative_to(paths.root)) for p in files]
-            report.timings["pdf"] = time.perf_counter() - t0
+            report.site = mkdocs_into(paths.mkdocs, stage, previous=paths.site, dirty=dirty)
+            report.timings["mkdocs"] = time.perf_counter() - t0
+            if pdf:
+                t0 = time.perf_counter()
+                notes: list[str] = []
+                files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views,
+                                   target=stage, notes=notes)
+                report.pdfs = [str((paths.site / p.relative_to(stage)).relative_to(paths.root)) for p in files]
+                where = _shown(paths.cache.parent / "pdf", paths.root) if paths.cache else "pdf"
+                report.problems += [Problem(where, n, "warning") for n in notes]
+                report.timings["pdf"] = time.perf_counter() - t0
     report.timings["total"] = time.perf_counter() - t_all
     return report
 
 
+def pdf_only(paths: Paths, *, wait: bool = True, log: Callable[[str], None] = print) -> tuple[list[Path], list[str]]:
+    """``dossier pdf``: the PDFs again, into a staging copy of ``site/`` (hard links: the PDF writer
+    replaces files by rename, so the live site is never written into), swapped in once. Returns the
+    PDFs (as under ``site/``) and the cache notes."""
+    from .lock import build_lock
+    from .publish import recover, staged
+
+    _migrate_cache(paths, log)
+    with build_lock(cache_root(paths.root), root=paths.root, wait=wait, log=log):
+        recover(paths.site, log)
+        curation = load_curation(paths.config)
+        articles, extractions, dossier, _ = collect(paths, curation, log=log)
+        notes: list[str] = []
+        with staged(paths.site, start_from="link") as stage:
+            files = write_pdfs(paths, curation, dossier, {a.id: a for a in articles}, extractions, built_at=build_time(),
+                               target=stage, notes=notes)
+        return [paths.site / f.relative_to(stage) for f in files], notes
+
+
 def write_pdfs(paths: Paths, curation: Curation, dossier: Dossier, articles: dict[str, Article],
-               extractions: dict[str, ArticleExtraction], *, built_at: str, views=None) -> list[Path]:
-    """The PDF briefings into ``site/``, through the PDF cache beside the extraction cache."""
+               extractions: dict[str, ArticleExtraction], *, built_at: str, views=None, target: Path | None = None,
+               notes: list[str] | None = None) -> list[Path]:
+    """The PDF briefings into ``target`` (the staging folder of the next site; default ``site/``), through
+    the PDF cache beside the extraction cache; cache problems (a rejected entry, a cache that cannot be
+    written) go to ``notes``: they never fail the build."""
     from .pdf import build_pdfs
 
     pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
-    return build_pdfs(dossier, articles, extractions, paths.site, title=curation.title, built_at=built_at,
-                      cache=pdf_cache, views=views)
+    return build_pdfs(dossier, articles, extractions, target or paths.site, title=curation.title, built_at=built_at,
+                      cache=pdf_cache, views=views, notes=notes)
 
 
 def release_memory() -> None:

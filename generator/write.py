@@ -4,8 +4,8 @@
   claim one path (the renderer returns a dict, so this cannot happen silently).
 * Pages whose content did not change are not touched (their timestamps stay, so ``mkdocs build
   --dirty`` and CI diffs stay small).
-* Changed pages are first written to a staging folder, then renamed into place: a failure while
-  staging leaves the previous ``docs/`` as it was.
+* Changed pages are first written to a staging folder (``docs/.staging-*``, so on docs/'s own file
+  system), then renamed into place: a failure while staging leaves the previous ``docs/`` as it was.
 * Generated pages from an earlier build that are no longer produced are removed; the list of generated
   pages is kept in ``docs/.generated.json`` so hand-written pages are never touched.
 """
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".generated.json"
+STAGING_PREFIX = ".staging-"
 
 
 class UnsafePath(ValueError):
@@ -61,7 +62,12 @@ def write_pages(docs: Path, pages: Mapping[str, str]) -> WriteReport:
             pass
         changed[rel] = data
 
-    staging = Path(tempfile.mkdtemp(dir=docs.parent, prefix=".docs-staging-"))
+    # Staging inside docs/ itself: same file system as the targets even when docs/ is a mount of its own
+    # (beside it, the renames failed with EXDEV). MkDocs skips dot-folders; one a killed build left is
+    # removed here (the caller holds the build lock, so it is nobody's current staging).
+    for stale in docs.glob(f"{STAGING_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(dir=docs, prefix=STAGING_PREFIX))
     try:
         for rel, data in changed.items():
             p = staging / rel

@@ -83,7 +83,7 @@ def test_failed_mkdocs_build_keeps_previous_site(tmp_path):
     proc = run("build", "--root", str(root), "--no-pdf")
     assert proc.returncode == 1 and "mkdocs build failed; the previous site/ is kept" in proc.stderr
     assert tree(root / "site") == before
-    assert not list(root.glob(".site-tmp-*")) and not list(root.glob(".docs-staging-*"))
+    assert not list(root.glob(".site-*")) and not list((root / "docs").glob(".staging-*"))
 
 
 def test_no_articles_is_an_error(tmp_path):

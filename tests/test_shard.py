@@ -127,3 +127,20 @@ def test_two_shards_merged_build_parses_nothing_and_matches_unsharded(tmp_path, 
     assert merge_caches(caches, other) == len(one | two)
     assert _entries(other) == one | two
     assert merge_caches(caches, other) == 0
+
+
+def test_sharded_workflow_fills_the_cache_the_build_reads(tmp_path):
+    """.github/workflows/site-sharded.yml: N extract-shard jobs, then one job that downloads every
+    shard's cache into the folder `dossier build` reads (Paths.at(...).cache) and builds."""
+    import yaml
+
+    wf = yaml.safe_load((ROOT / ".github" / "workflows" / "site-sharded.yml").read_text())
+    jobs = wf["jobs"]
+    assert "workflow_dispatch" in wf[True]  # opt-in: run by hand ("on" is YAML 1.1's True)
+    steps = " ".join(s.get("run", "") for s in jobs["extract"]["steps"])
+    assert 'dossier extract-shard --shard "$K/$N" --cache "shard-$K"' in steps
+    assert jobs["extract"]["strategy"]["matrix"]["shard"] == "${{ fromJSON(needs.plan.outputs.shards) }}"
+    download = next(s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/download-artifact"))
+    cache = Paths.at(tmp_path).cache.relative_to(tmp_path.resolve()).as_posix()
+    assert download["with"]["path"] == cache and download["with"]["merge-multiple"] is True
+    assert jobs["build"]["needs"] == "extract" and "make site" in [s.get("run") for s in jobs["build"]["steps"]]

@@ -47,8 +47,6 @@ Which actors get a brief: :mod:`generator.views.select`; every cap on what is sh
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,6 +54,8 @@ from ..model import Article, ArticleExtraction, Dossier
 from ..views import Views, build_views
 from ..views.select import brief_actors
 from . import html as _html
+from ..faults import checkpoint
+from .cache import PdfCache
 from .context import Texts, brief_context, briefing_context
 from .engine import LocalOnlyFetcher, write_pdf
 
@@ -106,6 +106,7 @@ def build_pdfs(
     built_at: str,
     cache: Path | None = None,
     views: Views | None = None,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Write ``site/briefing.pdf`` and one ``site/briefs/<actor-id>.pdf`` per actor with a brief.
 
@@ -115,7 +116,8 @@ def build_pdfs(
     when not given); ``articles`` and ``extractions`` supply the sentence an event was found in.
 
     ``cache``: optional folder (e.g. ``.dossier-cache/pdf``) keeping each PDF under the sha256 of its
-    HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered.
+    HTML and the engine's version. A PDF whose HTML did not change is copied instead of rendered, once
+    verified (:mod:`generator.pdf.cache`); what the cache refused or could not store goes to ``notes``.
     Briefs carry no build date (only the date of the latest article), so after adding articles only
     the briefs of the actors they touch are rendered again; the briefing, which shows the build date,
     is rendered on every new day. Entries not used by this build are deleted, so the folder holds one
@@ -129,31 +131,26 @@ def build_pdfs(
     briefs = {a.id for a in actors}
     fetcher = LocalOnlyFetcher()
     written: list[Path] = []
-    used: set[str] = set()
+    pdf_cache = PdfCache(cache, notes)
 
     def render(html: str, target: Path) -> None:
-        if cache is None:
-            write_pdf(html, target, base_url=site, fetcher=fetcher)
-            return
         key = hashlib.sha256((_engine_key() + "\0" + html).encode("utf-8")).hexdigest()
-        used.add(key)
-        hit = Path(cache) / f"{key}.pdf"
-        if hit.is_file():
+        data = pdf_cache.get(key)
+        if data is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(hit, tmp)
+            tmp.write_bytes(data)
             tmp.replace(target)
             return
-        write_pdf(html, target, base_url=site, fetcher=fetcher)
-        Path(cache).mkdir(parents=True, exist_ok=True)
-        tmp = hit.with_name(f".{hit.name}.{os.getpid()}.tmp")
-        shutil.copyfile(target, tmp)
-        tmp.replace(hit)
+        pages = write_pdf(html, target, base_url=site, fetcher=fetcher)
+        if cache is not None:
+            pdf_cache.put(key, target.read_bytes(), pages)
 
     ctx = briefing_context(dossier, texts, title=title, built_at=built_at, rel=rel)
     target = site / BRIEFING
     render(_html.briefing_html(ctx), target)
     written.append(target)
+    checkpoint("pdf")
 
     out_dir = site / BRIEFS_DIR
     for actor in actors:
@@ -161,10 +158,7 @@ def build_pdfs(
         target = out_dir / f"{actor.id}.pdf"
         render(_html.brief_html(bctx), target)
         written.append(target)
-    if cache is not None and Path(cache).is_dir():
-        for entry in Path(cache).glob("*.pdf"):
-            if entry.stem not in used:
-                entry.unlink()
+    pdf_cache.prune()
     if out_dir.is_dir():
         keep = {p.name for p in written}
         for stale in out_dir.glob("*.pdf"):
