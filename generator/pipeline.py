@@ -20,7 +20,7 @@ from .render import TOP_LEVEL
 from .write import MANIFEST
 
 # Every name at the top of docs/ that a build writes (and may remove); the rest is hand-written.
-GENERATED = (*TOP_LEVEL, "dossier.json", MANIFEST)
+GENERATED = (*TOP_LEVEL, MANIFEST)
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,6 @@ def build(paths: Paths, *, site: bool = True, pdf: bool = True, dirty: bool = Fa
 def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[str], None]) -> BuildReport:
     from .publish import mkdocs_into, staged
     from .render import render
-    from .serialize import dossier_json
     from .views import build_views
     from .write import write_pages
 
@@ -216,8 +215,8 @@ def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[s
     built_at = build_time()
     by_id = {a.id: a for a in articles}
     views = build_views(dossier, by_id, extractions)
-    pages = dict(render(dossier, by_id, extractions, site_title=curation.title, built_at=built_at, briefs=pdf, views=views))
-    pages["dossier.json"] = dossier_json(dossier)
+    pages = dict(render(dossier, by_id, extractions, site_title=curation.title, built_at=built_at, briefs=pdf, views=views,
+                        site_url=curation.site_url))
     report.timings["render"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -36,8 +36,10 @@ from ..views.graph import GRAPH_LIMIT, relationships
 from ..views.index import Index, newest_first, on_timeline, refs_in
 from ..views.questions import STANCE_LABEL, TOPIC_LABEL, by_actor, by_claim, question_view
 from ..views.select import brief_actors
+from ..serialize import dossier_json
 from .article import article_markdown, removed_block, sentence_context
-from .escape import Md, heading, md_escape, tag_text, truncate
+from .csvs import COLUMNS, csv_files
+from .escape import Md, heading, html_escape, md_escape, tag_text, truncate
 from .links import Linker, page_path
 
 __all__ = ["render", "TEMPLATES_DIR", "TOP_LEVEL"]
@@ -45,7 +47,9 @@ __all__ = ["render", "TEMPLATES_DIR", "TOP_LEVEL"]
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Everything render writes at the top of docs/ (sections and pages); ``generator.pipeline.GENERATED``
 # adds dossier.json and the write manifest. Hand-written files in docs/ are everything else.
-TOP_LEVEL = ("actors", "claims", "events", "questions", "sources", "timeline", "index.md", "report.md", "tags.md")
+TOP_LEVEL = ("actors", "claims", "data", "events", "questions", "sources", "timeline", "index.md", "report.md", "tags.md",
+             "dossier.json", "dossier.schema.json")
+SCHEMA_FILE = Path(__file__).parent.parent / "data" / "dossier.schema.json"  # kept current by tests/test_build.py
 
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
 RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pages have the rest)
@@ -108,8 +112,10 @@ PLAIN_CUES = {"said", "says", "say", "told", "tells", "added", "adds", "accordin
 class _Helpers:
     """Formatting helpers available to every template as ``h``; each returns escaped :class:`Md`."""
 
-    def __init__(self, ix: Index, L: Linker, briefs: frozenset[str], briefing: bool, positions: tuple[dict, dict]) -> None:
+    def __init__(self, ix: Index, L: Linker, briefs: frozenset[str], briefing: bool, positions: tuple[dict, dict],
+                 site: tuple[str, str | None] = ("Dossier", None)) -> None:
         self.ix = ix
+        self.site_title, self.site_url = site
         self._by_claim, self._by_actor = positions
         self.L = L
         self.briefs = briefs
@@ -267,6 +273,42 @@ class _Helpers:
         said = self.said_by(v.positions(g, stance))
         return Md(f"**{md_escape(g.label)}** ({said})") if g.camp else said
 
+    @staticmethod
+    def external(url: str, text: object | None = None) -> Md:
+        """A link to another site (raw HTML, never Markdown-parsed); only http(s) addresses are links,
+        anything else (``javascript:``...) stays visible text."""
+        if not re.match(r"https?://[^\s<>\"']+$", url or ""):
+            return md_escape(text if text is not None else url)
+        return Md(f'<a href="{html_escape(url)}" rel="noopener">{html_escape(text if text is not None else url)}</a>')
+
+    def permalink(self, page: str) -> str:
+        """The page's address: absolute with ``site.url`` in dossier.yml, else relative to the site."""
+        path = page.removesuffix("index.md")
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
+
+    def citation(self, page: str, c: Claim | None = None, source_id: str | None = None) -> Md:
+        """The copy-citation block of a claim page (speaker, date, words, outlet, title, date, URL) or
+        a source page; the text is shown too, so it prints and works without script."""
+        s = self.ix.sources.get(c.ref.source if c else source_id)
+        parts = []
+        if c is not None:
+            when = fmt.date_text(c.date, c.date_precision) if c.date else None
+            words = f"“{c.text}”" if c.direct else c.text
+            parts.append(f"{self.speaker_name(c)}{f' ({when})' if when else ''}, {c.cue}: {words}.")
+        if s is not None:
+            meta = [x for x in (s.outlet, f"“{s.title}”" if s.title else None,
+                                fmt.date_text(s.published.value, s.published.precision) if s.published.value else None, s.url) if x]
+            parts.append(("Reported in " if c is not None else "") + ", ".join(meta) + ".")
+        parts.append(f"{self.site_title}: {self.permalink(page)}")
+        # character references for [ ] too: the block is raw HTML, but no Markdown link may form even so
+        text = html_escape(" ".join(parts)).replace("[", "&#91;").replace("]", "&#93;")
+        return Md(
+            '<div class="dossier-cite" markdown="0">\n'
+            f'<p class="dossier-cite__text">{text}</p>\n'
+            '<button type="button" class="dossier-cite__copy md-button">Copy citation</button>\n'
+            "</div>"
+        )
+
     def cell(self, value: object, limit: int | None = None) -> Md:
         """A table cell: escaped (``|`` included), optionally truncated."""
         s = "" if value is None else str(value)
@@ -292,6 +334,7 @@ def render(
     built_at: str | None,
     briefs: bool | Collection[str] = False,
     views: Views | None = None,
+    site_url: str | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site: ``{relative path under docs/: Markdown text}``.
 
@@ -306,6 +349,7 @@ def render(
     already has it (the PDF stage reads the same views).
     """
     env = _environment()
+    full = dossier
     views = views or build_views(dossier, articles, extractions)
     dossier, ix, minor, full_count = views.dossier, views.ix, views.minor, views.actors_named
     brief_ids = _brief_ids(dossier, ix, briefs)
@@ -318,12 +362,12 @@ def render(
         if path in pages:
             raise ValueError(f"two pages would be written to docs/{path}")
         L = Linker(path, names, ix.has_sentence)
-        h = _Helpers(ix, L, brief_ids, briefs is not False, positions)
+        h = _Helpers(ix, L, brief_ids, briefs is not False, positions, (site_title, site_url))
         if template not in templates:
             templates[template] = env.get_template(template)
         text = templates[template].render(
             ix=ix, L=L, h=h, d=dossier, site_title=site_title, built_at=built_at, limit=LIST_LIMIT,
-            co_limit=CO_ACTOR_LIMIT, actors_named=full_count, minor=minor, **ctx
+            co_limit=CO_ACTOR_LIMIT, actors_named=full_count, minor=minor, page=path, **ctx
         )
         pages[path] = _tidy(text)
 
@@ -358,6 +402,12 @@ def render(
     emit("index.md", "home.md.j2", questions=qviews[:HOME_QUESTIONS], **_home_context(dossier, ix))
     emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
     emit("tags.md", "tags.md.j2")
+    tables = csv_files(dossier, ix)
+    emit("data/index.md", "data.md.j2", columns=COLUMNS,
+         counts={n: tables[f"data/{n}.csv"].count("\n") - 1 for n in COLUMNS})
+    pages.update(tables)
+    pages["dossier.json"] = dossier_json(full)
+    pages["dossier.schema.json"] = SCHEMA_FILE.read_text(encoding="utf-8")
     stray = sorted({p.split("/", 1)[0] for p in pages} - set(TOP_LEVEL))
     if stray:
         raise ValueError(f"pages outside render.TOP_LEVEL: {stray}")
