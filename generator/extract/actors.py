@@ -298,6 +298,20 @@ def _place_context(ent: Span) -> bool:
     return False
 
 
+# A maker's or model's name flying or driving in the story: "Tupolev bombers", "two Belgian F-16 fighter
+# jets", "Sukhoi Su-24": no actor. One-word names before a vehicle noun, and names with a model code.
+VEHICLE_NOUNS = {"bomber", "bombers", "jet", "jets", "warplane", "warplanes", "plane", "planes", "aircraft",
+                 "helicopter", "helicopters", "drone", "drones", "missile", "missiles", "tank", "tanks"}
+_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z\d]{0,3}$")  # F-16, Su-24, MiG-29, S-400; not G8
+
+
+def _machine(name: str, ent: Span) -> bool:
+    if any(_MODEL_CODE.match(w) for w in name.split()):
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return len(name.split()) == 1 and nxt is not None and nxt.lower_ in VEHICLE_NOUNS
+
+
 def _kind(label: str, name: str, ent: Span) -> str | None:
     names, capitals = state_table()
     low = name.casefold()
@@ -305,6 +319,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label in {"PERSON", "ORG"}:
         if low in PLATFORMS:
             return None
+        if _machine(name, ent):
+            return None  # "Tupolev bombers", "Belgian F-16 jets": an aircraft, not an actor
         if len(words) >= 2 and re.search(r"[a-z]+$", low) and re.search(r"[a-z]+$", low).group() in PLACE_NAME_ENDINGS:
             return "place"  # "Harasta Suburb", "Damascus Countryside", "Idlib Province"
         if low.endswith("s") and len(low) > 4 and low[:-1] in names:
