@@ -17,7 +17,7 @@ from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Re
 from ..views import charts
 from ..views import select as V
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, roles_chart, series_svg, timeline_svg
-from ..views.fmt import date_text, kind_label, plural, short_date
+from ..views.fmt import date_text, event_date, kind_label, plural, short_date
 from ..views.graph import GRAPH_LIMIT, relationships
 from ..views.index import Index, date_order, on_timeline
 from ..views.text import excerpt as _excerpt
@@ -298,7 +298,7 @@ class _Doc:
             anchor("event", e.id) if e.id in self.events else None,
             e.title,
             e.kind.replace("_", " "),
-            date_text(e.date, e.date_precision),
+            event_date(e.date, e.date_precision, e.status),
             e.place,
             tuple(parts),
             ev,

@@ -130,6 +130,8 @@ class _Helpers:
     date = staticmethod(fmt.date_text)
     short_date = staticmethod(fmt.short_date)
     status = staticmethod(fmt.status_text)
+    event_date = staticmethod(fmt.event_date)
+    event_short_date = staticmethod(fmt.event_short_date)
     status_note = staticmethod(fmt.status_note)
     on_timeline = staticmethod(on_timeline)
     plural = staticmethod(fmt.plural)
