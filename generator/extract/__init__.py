@@ -157,6 +157,17 @@ def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
 _WORD_RUN = re.compile(r"[\w-]+")
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _story_mentions(article: Article, doc: Doc, found: list) -> list:
     """The mentions that name something in the story, not words of the page around it:
 
@@ -170,10 +181,10 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
       line of writers' names is a credit (:func:`_credit_lines`).
     """
     text = article.clean_text
-    head_end = len(article.title) if article.title and text.startswith(article.title) else 0
-    body_names = {r.name.casefold() for r in found if r.start >= head_end}
+    heads = _headline_spans(article)
+    body_names = {r.name.casefold() for r in found if not any(s <= r.start < e for s, e in heads)}
     outlet = (article.outlet or "").casefold().removeprefix("the ")
-    credits = _credit_lines(doc)
+    credits = _merged(_credit_lines(doc) + _tag_runs(text))
     credit_starts = [c[0] for c in credits]
     words: set[str] | None = None  # the text's maximal [\w-] runs, made on first need
     written_lower: dict[str, bool] = {}
@@ -191,16 +202,48 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
     out = []
     for r in found:
         low = r.name.casefold()
-        k = bisect_right(credit_starts, r.start) - 1  # credits: sentences, in order, never overlapping
+        k = bisect_right(credit_starts, r.start) - 1  # credits: merged, in order (a bisection, not a scan per mention)
         if k >= 0 and r.start < credits[k][1]:
             continue
-        if r.start < head_end and low not in body_names and r.kind != "state":
+        if any(s <= r.start < e for s, e in heads) and low not in body_names and r.kind != "state":
             continue
         if " " not in r.name and not r.name.isupper() and in_lower_case(low):
             continue
         if outlet and (low == outlet or (len(low) > 4 and (low in outlet or outlet in low))):
             continue
         out.append(r)
+    return out
+
+
+def _headline_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the headline stands: the title paragraph, and the title repeated at the start of one of
+    the next paragraphs (scraped pages print it twice: "Strike kills 15 in Idlib Monitor\n\nStrike kills
+    15 in Idlib Monitor An air strike killed ...")."""
+    text, title = article.clean_text, (article.title or "").strip()
+    if not title:
+        return []
+    out = [(0, len(title))] if text.startswith(title) else []
+    at = 0
+    for _ in range(3):
+        at = text.find("\n\n", at)
+        if at < 0:
+            break
+        at += 2
+        if text[at:at + len(title)].casefold() == title.casefold():
+            out.append((at, at + len(title)))
+    return out
+
+
+# A page's tag list run into the text once its markup is gone ("Tags Syria Damascus Rebels Douma At
+# least 19 ..."): every capitalised word after "Tags" but the last, which opens the next sentence.
+_TAGS = re.compile(r"\bTags:?\s+((?:[A-Z][\w'’.-]*\s+){2,15})")
+
+
+def _tag_runs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _TAGS.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        out.append((m.start(), m.start(1) + words[-1].start()))
     return out
 
 

@@ -57,9 +57,10 @@ def content_words(text: str) -> set[str]:
 
 def _similar(a: set[str], b: set[str], ta: str, tb: str) -> bool:
     """Similar content: word overlap (Jaccard >= 0.5), or the same figure with two more words in
-    common; never two different counts of the same thing ("58 killed" / "70 killed")."""
-    if not a or not b:
-        return False
+    common; never two different counts of the same thing ("58 killed" / "70 killed"), never a content
+    of fewer than three content words."""
+    if len(a) < 3 or len(b) < 3:
+        return False  # "denied any involvement": too short to tell one statement from another on another day
     fa, fb = figures(ta), figures(tb)
     if any(disjoint(fa[q], fb[q]) for q in set(fa) & set(fb)):
         return False
@@ -106,6 +107,8 @@ def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Act
         last = key.split()[-1] if key.split() else key
         if (art_id, last) in idx.by_name:
             return idx.by_name[(art_id, last)]
+        if sp.kind == "named" and last in idx.global_names and all(w.islower() for w in sp.name.split()[:-1]):
+            return idx.global_names[last]  # "de Mistura": the one person of the corpus with that surname
         # "United Nations' human rights office" -> the longest leading words that name an actor
         toks = re.sub(r"['’]s?(?=\s|$)", "", key).split()
         for k in range(len(toks) - 1, 0, -1):
@@ -135,7 +138,7 @@ def _speaker_mention(inside: list, sp) -> int | None:
     """Which actor named inside the speaker's words speaks: for a named person, the mention of that
     name ("Ibrahim Alhaj of the Syrian Civil Defense" is Alhaj); for an organisation, the name at the
     head of the phrase, not a modifier ("the Britain-based Syrian Observatory" is the Observatory,
-    not Britain)."""
+    not Britain); of coordinated names, the first."""
     if not inside:
         return None
     if sp.kind == "named":
@@ -149,6 +152,11 @@ def _speaker_mention(inside: list, sp) -> int | None:
     pool = [(i, m) for i, m in inside if not text[m.span.end - sp.span.start:].lstrip().startswith(("-based", "based"))]
     if not pool:
         return None  # "the Britain-based group": Britain is where it sits, not who speaks
+    for (i, m), (_, n) in zip(pool, pool[1:], strict=False):
+        # "The US and France said": coordinated speakers, credited to the first (as one credits a
+        # joint statement to the first signatory); the others stay in the speaker's words
+        if text[m.span.end - sp.span.start:n.span.start - sp.span.start].strip(" ,").casefold() in ("and", "&"):
+            return i
     if sp.kind == "organisation":
         at_end = [i for i, m in pool if m.span.end >= sp.span.end - 1]
         if at_end:

@@ -12,6 +12,23 @@ from .records import _Cand
 from .clauses import _clause_before, _content, _cue_span, _subject, _trim, _undateline
 
 
+# Verbs of criticism that are as often physical ("attacked the convoy"): speech only when the object
+# is an actor (a person, an organisation, a people) or something said or decided.
+_PHYSICAL_TOO = {"attack", "slam"}
+_VERBAL_OBJECTS = set(
+    "policy policies decision decisions remark remarks statement statements plan plans stance position "
+    "comment comments approach idea proposal proposals move moves report claim claims resolution "
+    "government administration leadership regime president minister critics west bill law laws record ad ads "
+    "campaign speech deal agreement budget tax taxes program programme strategy rhetoric opponent rival".split()
+)
+
+
+def _verbal_object(verb: Token) -> bool:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(o.ent_type_ in ("PERSON", "ORG", "NORP") or o.pos_ in ("PRON", "PROPN") or o.lemma_.lower() in _VERBAL_OBJECTS
+               or any(c.dep_ == "poss" for c in o.children) for o in objs)
+
+
 def _is_according_to(doc: Doc, tok: Token) -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"
 
@@ -97,4 +114,6 @@ def _verb_claim(doc: Doc, tok: Token, quotes: _Quotes, actors: _Actors) -> _Cand
             return None  # the writer's or an unnamed voice's aside
     if lemma == "call" and not extra:
         kind = "describe"  # "called him a liar"
+    if lemma in _PHYSICAL_TOO and not _verbal_object(tok):
+        return None  # "rebels attacked the convoy", "jets slammed into the building": no speech
     return _Cand(tok, _cue_span(tok, extra_cue), kind, subj, content, False, via_quote)

@@ -137,28 +137,7 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
             k, n, d = "anonymous", None, text[doc[a].idx:doc[b].idx + len(doc[b].text)]
         return k, n, d, _span_of(subj)
     if (subj.pos_ == "PRON" or low in _PRONOUNS) and not acronym:
-        span = _span_of(subj)
-        if low in ("he", "she", "him", "her"):
-            last = state.last_speaker
-            if last is not None and c.cue[0] - last[3] < 1200:
-                if last[0] == "anonymous" and last[2] and _singular(last[2]) and (
-                        _head_word(last[2]) in _ANON_HEADS):
-                    return "anonymous", None, last[2], span
-            return "pronoun", _resolve_he(doc, c, actors, state), None, span
-        if low in ("it", "they"):
-            name = state.last_org_speaker
-            if low == "they" and state.last_speaker and state.last_speaker[0] == "anonymous":
-                return "anonymous", None, state.last_speaker[2], span
-            return "pronoun", name, None, span
-        if low in ("i", "we", "you"):
-            return "pronoun", None, None, span
-        if low in ("that", "which", "what", "this", "there", "it", "itself", "something",
-                   "nothing", "anything"):
-            return None, None, None, None
-        # "another", "many", "some of them", "those surveyed": unnamed people
-        a, b = _np_bounds(subj)
-        return "anonymous", None, text[doc[a].idx:doc[b].idx + len(doc[b].text)], (
-            doc[a].idx, doc[b].idx + len(doc[b].text))
+        return _pronoun_speaker(doc, subj, c, actors, state)
     a, b = _np_bounds(subj)
     span = (doc[a].idx, doc[b].idx + len(doc[b].text))
     np_text = text[span[0]:span[1]]
@@ -206,6 +185,10 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
         # an unlabelled proper name: a person when titled or surname-like
         name = _clean_name(np_text)
         return "named", name, None, span
+    if head_low in _ROLE_NOUNS or head_low in _ANON_HEADS or head_low in ("doctor", "resident"):
+        near = _adjacent_person(doc, a, b, actors, c.content)
+        if near is not None:  # "the UN's special envoy Staffan de Mistura said", "X a spokesman for Y said"
+            return "named", actors.persons[near].name, None, span
     if head_low in _ROLE_NOUNS and (det in ("the", "this", "that") or _has_poss(subj)):
         name, anon_desc = _resolve_role(doc, subj, a, b, actors, state)
         if name is not None:
@@ -219,6 +202,52 @@ def _speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State,
     # anything else: an unnamed speaker ("a senior German official", "activists", "polls")
     desc = np_text
     return "anonymous", None, desc, span
+
+
+def _adjacent_person(doc: Doc, a: int, b: int, actors: _Actors, content: tuple[int, int]) -> str | None:
+    """A person named right next to a singular role phrase, as an apposition the parser (or a text with
+    its commas lost) did not attach: the name just after the phrase, else just before an indefinite
+    one ("X a spokesman for Y said"; never "... from Putin, the official said", where the name is
+    the content's)."""
+    if doc[b].tag_ in ("NNS", "NNPS"):
+        return None  # "officials", "residents": not one person
+    after = b + 1 + (b + 1 < len(doc) and doc[b + 1].text == ",")
+    if after < len(doc) and after in actors.person_tokens:
+        return actors.person_tokens[after]
+    before = a - 1 - (a >= 1 and doc[a - 1].text == ",")
+    if (before >= 0 and before in actors.person_tokens and doc[a].lower_ in ("a", "an")
+            and not content[0] <= doc[before].idx < content[1]):
+        return actors.person_tokens[before]
+    return None
+
+
+def _pronoun_speaker(doc: Doc, subj: Token, c: _Cand, actors: _Actors, state: _State):
+    """A pronoun subject: he/she -> the last person who spoke (or an anonymous singular speaker),
+    it/they -> the last organisation, I/we/you -> nobody named; "another", "many" -> unnamed people."""
+    text = actors.text
+    low = subj.lower_
+    span = _span_of(subj)
+    if low in ("he", "she", "him", "her"):
+        last = state.last_speaker
+        if last is not None and c.cue[0] - last[3] < 1200:
+            if last[0] == "anonymous" and last[2] and _singular(last[2]) and (
+                    _head_word(last[2]) in _ANON_HEADS):
+                return "anonymous", None, last[2], span
+        return "pronoun", _resolve_he(doc, c, actors, state), None, span
+    if low in ("it", "they"):
+        name = state.last_org_speaker
+        if low == "they" and state.last_speaker and state.last_speaker[0] == "anonymous":
+            return "anonymous", None, state.last_speaker[2], span
+        return "pronoun", name, None, span
+    if low in ("i", "we", "you"):
+        return "pronoun", None, None, span
+    if low in ("that", "which", "what", "this", "there", "it", "itself", "something",
+               "nothing", "anything"):
+        return None, None, None, None
+    # "another", "many", "some of them", "those surveyed": unnamed people
+    a, b = _np_bounds(subj)
+    return "anonymous", None, text[doc[a].idx:doc[b].idx + len(doc[b].text)], (
+        doc[a].idx, doc[b].idx + len(doc[b].text))
 
 
 def _owner(head: Token, actors: _Actors) -> str | None:

@@ -82,7 +82,11 @@ PREVENTING = {"shield", "prevent", "block", "cancel", "foil", "thwart", "avert",
 PLANNING = {"plan", "schedule", "postpone", "delay", "defer", "expect", "prepare", "set", "slate",
             "reschedule", "arrange", "organise", "organize", "adjourn"}
 # ...the same, but only for an infinitive under them ("agreed to hold talks"; "agreed a truce" happened).
-PLANNING_INFINITIVE = PLANNING | {"agree", "intend", "aim", "decide", "go"}
+PLANNING_INFINITIVE = PLANNING | {"agree", "intend", "aim", "decide", "go", "suppose"}
+# Prepositions of time and circumstance: the clause they hang on says nothing of the event's status
+# ("has not changed its stance following his meeting with Assad": the meeting took place).
+ADJUNCT_PREPS = {"after", "following", "during", "before", "since", "amid", "despite", "throughout", "until",
+                 "till", "like", "unlike", "besides", "beyond"}
 # ...that it is wished for, demanded, threatened, proposed or refused: not (yet) an event.
 WISHING = {
     "want", "hope", "wish", "seek", "refuse", "decline", "reject", "propose", "suggest",

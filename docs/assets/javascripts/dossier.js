@@ -1,0 +1,37 @@
+/* dossier: small enhancements of the static pages. Everything works without this script; it only
+   adds the copy-citation buttons' action. Loaded locally (mkdocs.yml extra_javascript), works from
+   file:// (no fetch, no module). */
+(function () {
+  "use strict";
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // file:// and plain http: the clipboard API is unavailable, select and copy instead
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".dossier-cite__copy") : null;
+    if (!button) return;
+    var box = button.closest(".dossier-cite");
+    var text = box ? box.querySelector(".dossier-cite__text").textContent : "";
+    copyText(text).then(function () {
+      button.textContent = "Copied";
+      button.setAttribute("data-copied", "true");
+    }, function () {
+      button.textContent = "Select the text to copy";
+    });
+  });
+})();
