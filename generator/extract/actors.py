@@ -155,6 +155,14 @@ def _title_before(ent: Span) -> Span | None:
     return span
 
 
+def titled_person(ent: Span, name: str | None = None) -> bool:
+    """A name NER tagged ORG with a person's title before it ("UN envoy Staffan de Mistura") and no
+    organisation word in it: a person (used by actors and by the claims' speaker finder)."""
+    name = name if name is not None else ent.text
+    return ent.label_ == "ORG" and _title_before(ent) is not None and not set(
+        re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS
+
+
 def _title_appos(ent: Span) -> Span | None:
     """Apposition giving a title: 'Sergei Markov, vice president of X' / 'its foreign minister, Sergey Lavrov'."""
     root = ent.root
@@ -298,6 +306,7 @@ def _place_context(ent: Span) -> bool:
     return False
 
 
+TIME_ZONES = {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "msk", "pst", "pdt", "eet", "eest", "ast", "cst", "cdt"}
 # A maker's or model's name flying or driving in the story: "Tupolev bombers", "two Belgian F-16 fighter
 # jets", "Sukhoi Su-24": no actor. One-word names before a vehicle noun, and names with a model code.
 VEHICLE_NOUNS = {"bomber", "bombers", "jet", "jets", "warplane", "warplanes", "plane", "planes", "aircraft",
@@ -319,6 +328,8 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label in {"PERSON", "ORG"}:
         if low in PLATFORMS:
             return None
+        if low in TIME_ZONES:
+            return None  # "from 0700 GMT Tuesday"
         if _machine(name, ent):
             return None  # "Tupolev bombers", "Belgian F-16 jets": an aircraft, not an actor
         if len(words) >= 2 and re.search(r"[a-z]+$", low) and re.search(r"[a-z]+$", low).group() in PLACE_NAME_ENDINGS:
@@ -416,8 +427,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
             low = name.casefold()
             state = canonical_state(name) or (canonical_state(name[:-1]) if name.endswith("s") else None)
             name = state or capitals.get(low, name)
-        if kind == "organisation" and label == "ORG" and _title_before(span) is not None and not set(
-                re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS:
+        if kind == "organisation" and titled_person(span, name):
             kind = "person"  # "UN envoy Staffan de Mistura" tagged ORG: a title makes a person
         title = None
         if kind == "person":
