@@ -56,6 +56,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     pdfs: list[str] = field(default_factory=list)
     site: dict = field(default_factory=dict)  # pages rendered / reused by MkDocs (generator/site)
+    changes: str = ""  # what this build changed since the previous one (generator/changes)
 
     def lines(self) -> list[str]:
         out = [
@@ -70,6 +71,8 @@ class BuildReport:
         if self.site:
             why = f" (full build: {self.site['full_build']})" if self.site.get("full_build") else ""
             out.append(f"site: {self.site['rendered']} pages rendered, {self.site['reused']} reused{why}")
+        if self.changes:
+            out.append(f"changes: {self.changes}")
         if self.pdfs:
             out.append(f"pdf: {len(self.pdfs)} files ({', '.join(self.pdfs[:2])}{', …' if len(self.pdfs) > 2 else ''})")
         out.append("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in self.timings.items()))
@@ -215,8 +218,9 @@ def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[s
     built_at = build_time()
     by_id = {a.id: a for a in articles}
     views = build_views(dossier, by_id, extractions)
+    changes = _changes(paths, views.dossier, built_at, report)
     pages = dict(render(dossier, by_id, extractions, site_title=curation.title, built_at=built_at, briefs=pdf, views=views,
-                        site_url=curation.site_url))
+                        changes=changes, site_url=curation.site_url))
     report.timings["render"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -238,11 +242,13 @@ def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[s
                 t0 = time.perf_counter()
                 notes: list[str] = []
                 files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views,
-                                   target=stage, notes=notes)
+                                   target=stage, notes=notes, changes=changes)
                 report.pdfs = [str((paths.site / p.relative_to(stage)).relative_to(paths.root)) for p in files]
                 where = _shown(paths.cache.parent / "pdf", paths.root) if paths.cache else "pdf"
                 report.problems += [Problem(where, n, "warning") for n in notes]
                 report.timings["pdf"] = time.perf_counter() - t0
+    if (failed := _save_history(paths, changes)) is not None:  # only once the build has succeeded
+        report.problems.append(Problem(str(_history_path(paths)), failed, "warning"))
     report.timings["total"] = time.perf_counter() - t_all
     return report
 
@@ -268,7 +274,7 @@ def pdf_only(paths: Paths, *, wait: bool = True, log: Callable[[str], None] = pr
 
 def write_pdfs(paths: Paths, curation: Curation, dossier: Dossier, articles: dict[str, Article],
                extractions: dict[str, ArticleExtraction], *, built_at: str, views=None, target: Path | None = None,
-               notes: list[str] | None = None) -> list[Path]:
+               notes: list[str] | None = None, changes=None) -> list[Path]:
     """The PDF briefings into ``target`` (the staging folder of the next site; default ``site/``), through
     the PDF cache beside the extraction cache; cache problems (a rejected entry, a cache that cannot be
     written) go to ``notes``: they never fail the build."""
@@ -276,7 +282,42 @@ def write_pdfs(paths: Paths, curation: Curation, dossier: Dossier, articles: dic
 
     pdf_cache = paths.cache.parent / "pdf" if paths.cache else None
     return build_pdfs(dossier, articles, extractions, target or paths.site, title=curation.title, built_at=built_at,
-                      cache=pdf_cache, views=views, notes=notes)
+                      cache=pdf_cache, views=views, notes=notes, changes=changes)
+
+
+def _history_path(paths: Paths) -> Path | None:
+    """The build history sits in the cache folder, beside the extraction cache (CI keeps it)."""
+    from .changes import HISTORY_FILE
+
+    return paths.cache.parent / HISTORY_FILE if paths.cache else None
+
+
+def _changes(paths: Paths, shown: Dossier, built_at: str, report: BuildReport):
+    """What this build changes since the previous one (the history, else the last dossier.json)."""
+    from .changes import compute_changes, load_previous
+    from .views.changes import summary
+
+    t0 = time.perf_counter()
+    previous = load_previous(_history_path(paths), paths.docs / "dossier.json")
+    changes = compute_changes(previous, shown, built_at)
+    if previous.warning:
+        report.problems.append(Problem(str(_history_path(paths) or paths.docs / "dossier.json"),
+                                       f"{previous.warning}: treated as a first build", "warning"))
+    elif previous.origin == "none":
+        report.changes = "no previous build found: this is a first build"
+    latest = changes.latest
+    if not report.changes:
+        report.changes = (f"build {latest.number}: {summary(latest)}" if changes.recorded and latest
+                          else "nothing changed since the last build")
+    report.timings["changes"] = time.perf_counter() - t0
+    return changes
+
+
+def _save_history(paths: Paths, changes) -> str | None:
+    from .changes import save_history
+
+    path = _history_path(paths)
+    return save_history(path, dict(changes.history)) if path is not None else None
 
 
 def release_memory() -> None:

@@ -432,7 +432,7 @@ def test_empty_dossier():
     empty = Dossier("Empty", (), (), (), (), (), (), ())
     pages = render(empty, {}, {}, site_title="Empty", built_at=None)
     assert set(pages) == {
-        "index.md", "report.md", "tags.md", "timeline/index.md",
+        "index.md", "report.md", "tags.md", "timeline/index.md", "whatsnew.md",
         "actors/index.md", "events/index.md", "claims/index.md", "sources/index.md", "questions/index.md",
         "data/index.md", "data/actors.csv", "data/claims.csv", "data/events.csv", "data/sources.csv",
         "data/positions.csv", "dossier.json", "dossier.schema.json",

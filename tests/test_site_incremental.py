@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.cachedir import cache_root
+from generator.changes import HISTORY_FILE
 from generator.errors import DossierError
 from generator.pipeline import Paths, build
 from generator.site import MANIFEST
@@ -38,12 +40,17 @@ def sites(tmp_path_factory):
         kept = base / held.name
         shutil.move(held, kept)
         first = build_site(inc)
+        # the build compared with the same previous build (generator/changes): same What's new and marks
+        history = base / HISTORY_FILE
+        shutil.copy2(cache_root(inc) / HISTORY_FILE, history)
         # one article added, another removed: pages appear, change and disappear
         shutil.move(kept, inc / "seeds" / held.name)
         removed.unlink()
         second = build_site(inc)
         full = copy_project(base / "full")
         (full / "seeds" / removed.name).unlink()
+        cache_root(full).mkdir(parents=True, exist_ok=True)
+        shutil.copy2(history, cache_root(full) / HISTORY_FILE)
         build_site(full)
         yield inc, (first, second), full
     finally:

@@ -166,22 +166,54 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
       line of writers' names is a credit (:func:`_credit_lines`).
     """
     text = article.clean_text
-    head_end = len(article.title) if article.title and text.startswith(article.title) else 0
-    body_names = {r.name.casefold() for r in found if r.start >= head_end}
+    heads = _headline_spans(article)
+    body_names = {r.name.casefold() for r in found if not any(s <= r.start < e for s, e in heads)}
     outlet = (article.outlet or "").casefold().removeprefix("the ")
-    credits = _credit_lines(doc)
+    credits = _credit_lines(doc) + _tag_runs(text)
     out = []
     for r in found:
         low = r.name.casefold()
         if any(s <= r.start < e for s, e in credits):
             continue
-        if r.start < head_end and low not in body_names and r.kind != "state":
+        if any(s <= r.start < e for s, e in heads) and low not in body_names and r.kind != "state":
             continue
         if " " not in r.name and not r.name.isupper() and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
             continue
         if outlet and (low == outlet or (len(low) > 4 and (low in outlet or outlet in low))):
             continue
         out.append(r)
+    return out
+
+
+def _headline_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the headline stands: the title paragraph, and the title repeated at the start of one of
+    the next paragraphs (scraped pages print it twice: "Strike kills 15 in Idlib Monitor\n\nStrike kills
+    15 in Idlib Monitor An air strike killed ...")."""
+    text, title = article.clean_text, (article.title or "").strip()
+    if not title:
+        return []
+    out = [(0, len(title))] if text.startswith(title) else []
+    at = 0
+    for _ in range(3):
+        at = text.find("\n\n", at)
+        if at < 0:
+            break
+        at += 2
+        if text[at:at + len(title)].casefold() == title.casefold():
+            out.append((at, at + len(title)))
+    return out
+
+
+# A page's tag list run into the text once its markup is gone ("Tags Syria Damascus Rebels Douma At
+# least 19 ..."): every capitalised word after "Tags" but the last, which opens the next sentence.
+_TAGS = re.compile(r"\bTags:?\s+((?:[A-Z][\w'’.-]*\s+){2,15})")
+
+
+def _tag_runs(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _TAGS.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        out.append((m.start(), m.start(1) + words[-1].start()))
     return out
 
 

@@ -155,6 +155,14 @@ def _title_before(ent: Span) -> Span | None:
     return span
 
 
+def titled_person(ent: Span, name: str | None = None) -> bool:
+    """A name NER tagged ORG with a person's title before it ("UN envoy Staffan de Mistura") and no
+    organisation word in it: a person (used by actors and by the claims' speaker finder)."""
+    name = name if name is not None else ent.text
+    return ent.label_ == "ORG" and _title_before(ent) is not None and not set(
+        re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS
+
+
 def _title_appos(ent: Span) -> Span | None:
     """Apposition giving a title: 'Sergei Markov, vice president of X' / 'its foreign minister, Sergey Lavrov'."""
     root = ent.root
@@ -298,6 +306,21 @@ def _place_context(ent: Span) -> bool:
     return False
 
 
+TIME_ZONES = {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "msk", "pst", "pdt", "eet", "eest", "ast", "cst", "cdt"}
+# A maker's or model's name flying or driving in the story: "Tupolev bombers", "two Belgian F-16 fighter
+# jets", "Sukhoi Su-24": no actor. One-word names before a vehicle noun, and names with a model code.
+VEHICLE_NOUNS = {"bomber", "bombers", "jet", "jets", "warplane", "warplanes", "plane", "planes", "aircraft",
+                 "helicopter", "helicopters", "drone", "drones", "missile", "missiles", "tank", "tanks"}
+_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z\d]{0,3}$")  # F-16, Su-24, MiG-29, S-400; not G8
+
+
+def _machine(name: str, ent: Span) -> bool:
+    if any(_MODEL_CODE.match(w) for w in name.split()):
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return len(name.split()) == 1 and nxt is not None and nxt.lower_ in VEHICLE_NOUNS
+
+
 def _kind(label: str, name: str, ent: Span) -> str | None:
     names, capitals = state_table()
     low = name.casefold()
@@ -305,6 +328,10 @@ def _kind(label: str, name: str, ent: Span) -> str | None:
     if label in {"PERSON", "ORG"}:
         if low in PLATFORMS:
             return None
+        if low in TIME_ZONES:
+            return None  # "from 0700 GMT Tuesday"
+        if _machine(name, ent):
+            return None  # "Tupolev bombers", "Belgian F-16 jets": an aircraft, not an actor
         if len(words) >= 2 and re.search(r"[a-z]+$", low) and re.search(r"[a-z]+$", low).group() in PLACE_NAME_ENDINGS:
             return "place"  # "Harasta Suburb", "Damascus Countryside", "Idlib Province"
         if low.endswith("s") and len(low) > 4 and low[:-1] in names:
@@ -400,8 +427,7 @@ def find_mentions(doc: Doc) -> list[RawMention]:
             low = name.casefold()
             state = canonical_state(name) or (canonical_state(name[:-1]) if name.endswith("s") else None)
             name = state or capitals.get(low, name)
-        if kind == "organisation" and label == "ORG" and _title_before(span) is not None and not set(
-                re.findall(r"[a-z]+", name.casefold())) & ORG_WORDS:
+        if kind == "organisation" and titled_person(span, name):
             kind = "person"  # "UN envoy Staffan de Mistura" tagged ORG: a title makes a person
         title = None
         if kind == "person":

@@ -50,6 +50,7 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..changes import ChangeSet
 from ..model import Article, ArticleExtraction, Dossier
 from ..views import Views, build_views
 from ..views.select import brief_actors
@@ -106,6 +107,7 @@ def build_pdfs(
     built_at: str,
     cache: Path | None = None,
     views: Views | None = None,
+    changes: ChangeSet | None = None,
     notes: list[str] | None = None,
 ) -> list[Path]:
     """Write ``site/briefing.pdf`` and one ``site/briefs/<actor-id>.pdf`` per actor with a brief.
@@ -146,7 +148,7 @@ def build_pdfs(
         if cache is not None:
             pdf_cache.put(key, target.read_bytes(), pages)
 
-    ctx = briefing_context(dossier, texts, title=title, built_at=built_at, rel=rel)
+    ctx = briefing_context(dossier, texts, title=title, built_at=built_at, rel=rel, changes=changes)
     target = site / BRIEFING
     render(_html.briefing_html(ctx), target)
     written.append(target)

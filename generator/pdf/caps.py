@@ -10,7 +10,7 @@ from __future__ import annotations
 __all__ = [
     "BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM",
     "PARTNERS_PER_CLAIM", "SERIES_CHARTS", "OUTLETS_SHOWN", "BRIEF_CLAIMS", "BRIEF_ABOUT", "BRIEF_EVENTS",
-    "BRIEF_SOURCES", "EXCERPT",
+    "BRIEF_SOURCES", "EXCERPT", "SINCE_ITEMS",
 ]
 
 BRIEFING_ACTORS = 30  # key actors, by number of sources then mentions
@@ -25,4 +25,5 @@ BRIEF_CLAIMS = 60  # an actor's own claims
 BRIEF_ABOUT = 20  # claims by others about the actor
 BRIEF_EVENTS = 40
 BRIEF_SOURCES = 60
+SINCE_ITEMS = 8  # items of one group (new claims, new actors...) in "Since the last briefing"
 EXCERPT = 400  # characters of a claim or an evidence sentence before it is cut with "…"

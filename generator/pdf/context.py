@@ -12,15 +12,17 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..changes import ChangeSet
 from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Ref, Role, Source
 from ..views import charts
 from ..views import select as V
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, roles_chart, series_svg, timeline_svg
-from ..views.fmt import date_text, kind_label, plural, short_date
+from ..views.fmt import date_text, event_date, kind_label, plural, short_date
 from ..views.graph import GRAPH_LIMIT, relationships
 from ..views.index import Index, date_order, on_timeline
 from ..views.text import excerpt as _excerpt
 from . import caps as S
+from .since import SinceView, since_view
 
 
 def excerpt(text: str, limit: int = S.EXCERPT) -> str:
@@ -196,6 +198,7 @@ class BriefingContext:
     divergent: Capped  # ClaimView
     sources: tuple[SourceView, ...]  # the cited ones
     caps: Mapping[str, int]
+    since: SinceView | None = None  # "Since the last briefing" (generator/changes), when there was one
 
 
 @dataclass(frozen=True)
@@ -233,6 +236,11 @@ class _Doc:
         self.partners_shown: set[str] = set()
 
     # links
+    def anchor_of(self, kind: str, id_: str) -> str | None:
+        """Anchor of an entity printed in this PDF (kind: actors | events | claims), else None."""
+        shown = {"actors": self.actors, "events": self.events, "claims": self.claims}.get(kind, ())
+        return anchor(kind[:-1], id_) if id_ in shown else None
+
     def actor_link(self, actor_id: str | None, fallback: str) -> Link:
         a = self.rel.actors.get(actor_id) if actor_id else None
         if a is None:
@@ -290,7 +298,7 @@ class _Doc:
             anchor("event", e.id) if e.id in self.events else None,
             e.title,
             e.kind.replace("_", " "),
-            date_text(e.date, e.date_precision),
+            event_date(e.date, e.date_precision, e.status),
             e.place,
             tuple(parts),
             ev,
@@ -416,7 +424,7 @@ def _date_range(sources) -> str:
 
 
 def briefing_context(
-    dossier: Dossier, texts: Texts, *, title: str, built_at: str, rel: Index | None = None
+    dossier: Dossier, texts: Texts, *, title: str, built_at: str, rel: Index | None = None, changes: ChangeSet | None = None
 ) -> BriefingContext:
     rel = rel or Index.of(dossier)
     ranked_actors = V.eligible_actors(dossier, rel)
@@ -513,6 +521,7 @@ def briefing_context(
         sources=doc.source_list(),
         caps={**{k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM")},
               "MAX_BRIEFS": V.MAX_BRIEFS},
+        since=since_view(changes, doc.anchor_of),
     )
 
 

@@ -10,7 +10,7 @@ result would be escaped a second time; shared pieces are Python helpers instead.
 
 Pages (URLs are stable: they depend only on each entity's id)::
 
-    index.md  report.md  tags.md  timeline/index.md
+    index.md  report.md  tags.md  timeline/index.md  whatsnew.md  feed.xml (Atom, from ``changes``)
     actors/index.md   actors/<id>/index.md
     events/index.md   events/<id>/index.md
     claims/index.md   claims/<id>/index.md
@@ -29,8 +29,10 @@ from pathlib import Path
 
 import jinja2
 
+from ..changes import HISTORY_LIMIT, Change, ChangeSet
 from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, Source
 from ..views import Views, build_views, fmt
+from ..views import changes as change_views
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
 from ..views.graph import GRAPH_LIMIT, relationships
 from ..views.index import Index, newest_first, on_timeline, refs_in
@@ -48,8 +50,9 @@ TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Everything render writes at the top of docs/ (sections and pages); ``generator.pipeline.GENERATED``
 # adds dossier.json and the write manifest. Hand-written files in docs/ are everything else.
 TOP_LEVEL = ("actors", "claims", "data", "events", "questions", "sources", "timeline", "index.md", "report.md", "tags.md",
-             "dossier.json", "dossier.schema.json")
+             "dossier.json", "dossier.schema.json", "whatsnew.md", "feed.xml")
 SCHEMA_FILE = Path(__file__).parent.parent / "data" / "dossier.schema.json"  # kept current by tests/test_build.py
+WHATSNEW_GROUP_LIMIT = 100  # items of one group (e.g. new claims) listed per build on the What's new page
 
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
 RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pages have the rest)
@@ -113,13 +116,15 @@ class _Helpers:
     """Formatting helpers available to every template as ``h``; each returns escaped :class:`Md`."""
 
     def __init__(self, ix: Index, L: Linker, briefs: frozenset[str], briefing: bool, positions: tuple[dict, dict],
-                 site: tuple[str, str | None] = ("Dossier", None)) -> None:
+                 site: tuple[str, str | None] = ("Dossier", None), changes: ChangeSet | None = None) -> None:
         self.ix = ix
         self.site_title, self.site_url = site
         self._by_claim, self._by_actor = positions
         self.L = L
         self.briefs = briefs
         self.briefing = briefing
+        self.changes = changes
+        self.marks = bool(changes and changes.any_marks)  # index tables get a "Changed" column
 
     # -- plain formatting (escaped by finalize) ------------------------------------------------
     @staticmethod
@@ -131,6 +136,8 @@ class _Helpers:
     def short_date(value: str | None, precision: str | None = None) -> Md:
         return Md(html_escape(fmt.short_date(value, precision)).replace(" ", "&nbsp;"))
     status = staticmethod(fmt.status_text)
+    event_date = staticmethod(fmt.event_date)
+    event_short_date = staticmethod(fmt.event_short_date)
     status_note = staticmethod(fmt.status_note)
     on_timeline = staticmethod(on_timeline)
     plural = staticmethod(fmt.plural)
@@ -232,6 +239,37 @@ class _Helpers:
         if actor_id not in self.briefs:
             return Md("")
         return Md(f'<a href="../../briefs/{actor_id}.pdf" class="dossier-brief">PDF brief</a>')
+
+    # -- changes since earlier builds (generator/changes) -----------------------------------------
+    def _mark_link(self, kind: str, entity_id: str, text: str, cls: str) -> Md:
+        m = self.changes.mark(kind, entity_id) if self.changes else None
+        if m is None:
+            return Md("")
+        label = text.format(change=m.change, Change=m.change.capitalize(), date=fmt.date_text(m.built_at, "day"), iso=m.built_at)
+        url = self.L.url("whatsnew.md", f"build-{m.number}")
+        return Md(f'[{md_escape(label)}]({url}){{: .{cls} .dossier-mark-{m.change} data-changed="{m.built_at}" }}')
+
+    def mark(self, kind: str, entity_id: str) -> Md:
+        """The *new* / *updated* mark under an entity page's title, linking to the build's changes."""
+        return self._mark_link(kind, entity_id, "{Change} · {date}", "dossier-mark")
+
+    def changed(self, kind: str, entity_id: str) -> Md:
+        """An index table's "Changed" cell: ``2026-12-02 new``, date first so that it sorts by date."""
+        return self._mark_link(kind, entity_id, "{iso} {change}", "dossier-changed")
+
+    def change_link(self, c: Change) -> Md:
+        """One change of the What's new page: a link to the entity while it has a page."""
+        link = {"actors": self.L.actor, "events": self.L.event, "claims": self.L.claim, "sources": self.L.source,
+                "questions": self.L.question}.get(c.kind)
+        if link is not None and c.change != "removed" and c.id in self.L.names.get(c.kind, {}):
+            return link(c.id)
+        return md_escape(truncate(c.label, 110))
+
+    held = staticmethod(change_views.held)
+
+    def summary(self, build) -> str:
+        text = change_views.summary(build)
+        return text[:1].upper() + text[1:]
 
     def questions_of_claim(self, claim_id: str) -> list:
         return self._by_claim.get(claim_id, [])
@@ -338,6 +376,7 @@ def render(
     built_at: str | None,
     briefs: bool | Collection[str] = False,
     views: Views | None = None,
+    changes: ChangeSet | None = None,
     site_url: str | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site: ``{relative path under docs/: Markdown text}``.
@@ -350,7 +389,9 @@ def render(
     ``briefs/<id>.pdf`` on those actors' pages (and ``briefing.pdf`` on the home page); ``True``
     links the actors :func:`generator.views.select.brief_actors` gives a brief; ``False`` links no PDF.
     ``views`` is what :func:`generator.views.build_views` made of the same input, when the caller
-    already has it (the PDF stage reads the same views).
+    already has it (the PDF stage reads the same views). ``changes`` (:mod:`generator.changes`) adds
+    the What's new page's builds, the Atom feed ``feed.xml`` (absolute links under ``site_url``
+    when given) and the new/updated marks; without it the What's new page says there is no history.
     """
     env = _environment()
     full = dossier
@@ -366,7 +407,7 @@ def render(
         if path in pages:
             raise ValueError(f"two pages would be written to docs/{path}")
         L = Linker(path, names, ix.has_sentence)
-        h = _Helpers(ix, L, brief_ids, briefs is not False, positions, (site_title, site_url))
+        h = _Helpers(ix, L, brief_ids, briefs is not False, positions, (site_title, site_url), changes)
         if template not in templates:
             templates[template] = env.get_template(template)
         text = templates[template].render(
@@ -406,6 +447,12 @@ def render(
     emit("index.md", "home.md.j2", questions=qviews[:HOME_QUESTIONS], **_home_context(dossier, ix))
     emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
     emit("tags.md", "tags.md.j2")
+    emit("whatsnew.md", "whatsnew.md.j2", changes=changes, groups=change_views.groups, history_limit=HISTORY_LIMIT,
+         group_limit=WHATSNEW_GROUP_LIMIT, feed_url=Md("feed.xml"))
+    if changes is not None:
+        from .feed import atom_feed
+
+        pages["feed.xml"] = atom_feed(changes, names, title=site_title, site_url=site_url)
     tables = csv_files(dossier, ix)
     emit("data/index.md", "data.md.j2", columns=COLUMNS,
          counts={n: tables[f"data/{n}.csv"].count("\n") - 1 for n in COLUMNS})

@@ -131,6 +131,7 @@ def resolve_actors(
     ks = _Keys(curation)
     items = _candidates(articles, extractions, curation, ks.curated)
     ks.key_mentions(items)
+    _merge_parenthesised(articles, items, ks)
     keys = sorted(set(ks.mention_key.values()))
     _merge_persons(keys, ks)
     _merge_orgs(keys, ks)
@@ -206,6 +207,38 @@ class _Keys:
             self.find(k)
             self.kinds[k][m.kind] += 1
             self.forms[k][m.name] += 1
+
+
+_GROUP_KINDS = {"organisation", "armed_group"}
+
+
+def _merge_parenthesised(articles: Sequence[Article], items: list[tuple[str, int, Mention]], ks: _Keys) -> None:
+    """A name followed by other names in brackets gives its other names: "the Islamic State (ISIS,
+    Daesh)", "Jaish al-Islam (Army of Islam)", "the Syrian Democratic Forces (SDF)". Organisations and
+    armed groups only (a person's bracket holds a party or an outlet: "Lavrov (Reuters)"), and never a
+    name of another kind."""
+    text_of = {a.id: a.raw_text for a in articles}
+    by_article: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
+    for aid, i, m in items:
+        by_article[aid].append((i, m))
+    for aid, ms in by_article.items():
+        text = text_of.get(aid, "")
+        ms.sort(key=lambda im: im[1].span.start)
+        for n, (i, m) in enumerate(ms):
+            if m.kind not in _GROUP_KINDS:
+                continue
+            opening = re.match(r"\s?\(", text[m.span.end:m.span.end + 3])
+            if opening is None:
+                continue
+            start = m.span.end + opening.end()
+            close = text.find(")", start, start + 80)
+            if close < 0:
+                continue
+            for j, other in ms[n + 1:]:
+                if other.span.start >= close:
+                    break
+                if other.kind in _GROUP_KINDS:
+                    ks.union(ks.mention_key[(aid, i)], ks.mention_key[(aid, j)])
 
 
 def _candidates(articles: Sequence[Article], extractions: Mapping[str, ArticleExtraction], curation: Curation,

@@ -57,9 +57,10 @@ def content_words(text: str) -> set[str]:
 
 def _similar(a: set[str], b: set[str], ta: str, tb: str) -> bool:
     """Similar content: word overlap (Jaccard >= 0.5), or the same figure with two more words in
-    common; never two different counts of the same thing ("58 killed" / "70 killed")."""
-    if not a or not b:
-        return False
+    common; never two different counts of the same thing ("58 killed" / "70 killed"), never a content
+    of fewer than three content words."""
+    if len(a) < 3 or len(b) < 3:
+        return False  # "denied any involvement": too short to tell one statement from another on another day
     fa, fb = figures(ta), figures(tb)
     if any(disjoint(fa[q], fb[q]) for q in set(fa) & set(fb)):
         return False

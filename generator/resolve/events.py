@@ -353,8 +353,8 @@ def _heads_agree(a: _Item, b: _Item) -> bool:
 
 
 def _bare(it: _Item, places: Places) -> bool:
-    """Nothing names which event it is: no participant, name, or place below a country."""
-    return not (it.parts or it.names or (it.e.place and not places.is_state(it.e.place)))
+    """Nothing names which event it is: no participant, name or place."""
+    return not (it.parts or it.names or it.e.place)
 
 
 # Words that make an attack's name distinctive enough that two reports of it on the same day are one

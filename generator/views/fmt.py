@@ -76,6 +76,21 @@ def status_text(status: str | None) -> str:
     return STATUS_TEXT.get(status or "happened", status or "happened")
 
 
+def event_date(value: str | None, precision: str | None, status: str | None) -> str:
+    """An event's date in words; for an event that did not happen, a report's date is no date of
+    it ("by 13 June 2013" would say it happened): "not given (first reported 13 June 2013)"."""
+    if precision == "reported" and (status or "happened") != "happened":
+        return f"not given (first reported {date_text(value, None).split(' (')[0]})"
+    return date_text(value, precision)
+
+
+def event_short_date(value: str | None, precision: str | None, status: str | None) -> str:
+    """:func:`event_date` for tables: an en dash for a not-happened event dated only by its report."""
+    if precision == "reported" and (status or "happened") != "happened":
+        return "–"
+    return short_date(value, precision)
+
+
 def status_note(status: str | None) -> str:
     """A short mark after an event's name when it did not happen: ``" (planned)"``; empty otherwise."""
     return "" if (status or "happened") == "happened" else f" ({status})"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import entity_label
+from ..actors import entity_label, titled_person
 from ..nlp import doc_text
 from .lexicon import _NATION_ALIASES, _ROLE_NOUNS, _TITLE_WORDS
 
@@ -84,7 +84,7 @@ class _Actors:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
         for ent in self.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or titled_person(ent):
                 name = _clean_name(ent.text)
                 if not name or not name[0].isupper():
                     continue

@@ -15,8 +15,12 @@ govern it, and the nearest marker decides:
 * on a governing noun: "calls for talks", "the threat of an attack", "plans for a summit".
 
 The walk stops at the content clause of a reporting verb ("officials said the summit ...": what
-was said is judged on its own) and at the subject's verb for a meaning (in "the attack threatened
-the truce" the attack happened). Finally, an event dated after the article was published is planned.
+was said is judged on its own), at a preposition of time or circumstance ("has not changed its
+stance following his meeting": the meeting took place) and at another noun's phrase ("the process
+of peace talks"). A verb the trigger is the subject or a prepositional object of lends its meaning
+("called for talks") but its negation and modals only when it says whether the event takes place
+("the talks did not take place"; not "the attack cannot be tolerated", "would not comment on the
+attack"). Finally, an event dated after the article was published is planned.
 """
 
 from __future__ import annotations
@@ -116,7 +120,7 @@ def _governors(tok: Token) -> str | None:
     cur, steps = tok, 0
     came_by = None
     while steps < 6:
-        if cur.pos_ in ("VERB", "AUX") and (came_by not in ("nsubj", "nsubjpass")
+        if cur.pos_ in ("VERB", "AUX") and (came_by not in ("nsubj", "nsubjpass", "prep")
                                             or cur.lemma_.lower() in L.HAPPENING_VERBS):
             m = _verb_marker(cur, cur is tok)
             if m:
@@ -128,6 +132,8 @@ def _governors(tok: Token) -> str | None:
             if cur.pos_ in ("NOUN", "PROPN") and came_by in ("pobj", "prep", "compound"):
                 return None  # inside another noun's phrase: "the process of peace talks" is not the talks
         if cur.head.i == cur.i or cur.dep_ not in _UP_DEPS:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in L.ADJUNCT_PREPS:
             return None
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in L.SPEECH:
             return None  # what was said is judged on its own

@@ -82,7 +82,11 @@ PREVENTING = {"shield", "prevent", "block", "cancel", "foil", "thwart", "avert",
 PLANNING = {"plan", "schedule", "postpone", "delay", "defer", "expect", "prepare", "set", "slate",
             "reschedule", "arrange", "organise", "organize", "adjourn"}
 # ...the same, but only for an infinitive under them ("agreed to hold talks"; "agreed a truce" happened).
-PLANNING_INFINITIVE = PLANNING | {"agree", "intend", "aim", "decide", "go"}
+PLANNING_INFINITIVE = PLANNING | {"agree", "intend", "aim", "decide", "go", "suppose"}
+# Prepositions of time and circumstance: the clause they hang on says nothing of the event's status
+# ("has not changed its stance following his meeting with Assad": the meeting took place).
+ADJUNCT_PREPS = {"after", "following", "during", "before", "since", "amid", "despite", "throughout", "until",
+                 "till", "like", "unlike", "besides", "beyond"}
 # ...that it is wished for, demanded, threatened, proposed or refused: not (yet) an event.
 WISHING = {
     "want", "hope", "wish", "seek", "refuse", "decline", "reject", "propose", "suggest",
@@ -138,6 +142,12 @@ OCCURRENCE_VERBS = {
     "come", "fall", "hit", "kill", "strike", "target", "leave", "destroy", "pound", "wound", "injure",
     "claim", "damage", "slam", "rock", "shake",
 }  # fmt: skip
+CASUALTY_VERBS = {"kill", "wound", "injure", "claim", "hit", "destroy", "target", "strike", "leave", "damage"}
+# What taking ground takes: "captured the town", "seized control of", not "captured gas masks".
+GROUND = PLACE_NOUNS | {"control", "territory", "ground", "base", "position", "positions", "area", "areas", "hill",
+                        "hilltop", "hilltops", "hills", "district", "districts", "neighbourhoods", "neighborhoods",
+                        "villages", "towns", "road", "highway", "airport", "airbase", "checkpoint", "checkpoints",
+                        "front", "stronghold", "city", "border", "crossing", "dam", "bridge", "part", "parts"}
 MEETING_KINDS = {"meeting", "talks", "summit", "conference", "visit"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 DATE_LINK_PREPS = {"on", "in", "at", "during", "since", "until", "till", "by", "from", "for", "over", "through",
