@@ -220,3 +220,18 @@ def test_a_name_the_town_of_introduces_is_a_place(nlp) -> None:
 def test_the_status_of_another_clause_is_not_the_events(nlp, text: str) -> None:
     found = events(nlp, text)
     assert found and all(e["status"] == "happened" for e in found), found
+
+
+def test_where_the_casualties_were_is_where_the_attack_was(nlp) -> None:
+    e = only(nlp, "Air strikes killed more than 20 people in the northwestern city of Idlib on Sunday.")
+    assert e["place"] == "Idlib"
+
+
+def test_capturing_equipment_is_no_capture_of_ground(nlp) -> None:
+    assert events(nlp, "Kurdish fighters had captured gas masks from Islamic State in Hasaka in recent weeks.") == []
+    assert only(nlp, "Rebels captured the town of Jarablus on Monday.")["kind"] == "offensive"
+
+
+def test_a_number_far_from_the_publication_is_no_year(nlp) -> None:
+    found = events(nlp, "Get short URL 3214 An airstrike killed eight civilians in Raqqa.")
+    assert found and all(e["date"] is None for e in found)

@@ -89,14 +89,18 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
         DateMention(m.span(d.start, d.end), d.value, d.precision, d.note, m.sentence(d.start)) for d in raw_dates
     )
     claims = []
+<<<<<<< HEAD
     heads = _headline_spans(article)
+=======
+    date_index = _claim_date_index(raw_dates, doc)
+>>>>>>> main
     for c in find_claims(doc):
         if _in_headline(doc, c.cue[0]) or any(s <= c.cue[0] < e for s, e in heads):
             continue  # a headline sums up a statement the body reports in full (and runs words together)
         cue, negated = _negated_cue(doc, c.cue)
         speaker_span = m.span(*c.speaker) if c.speaker else None
         sent = m.sentence(c.cue[0])
-        date, precision = _claim_date(raw_dates, doc, c.cue, base)
+        date, precision = _claim_date(raw_dates, date_index, doc, c.cue, base)
         claims.append(
             ClaimMention(
                 speaker=Speaker(speaker_span, c.speaker_name, c.speaker_kind, c.speaker_description),
@@ -154,6 +158,20 @@ def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _story_mentions(article: Article, doc: Doc, found: list) -> list:
     """The mentions that name something in the story, not words of the page around it:
 
@@ -170,15 +188,30 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
     heads = _headline_spans(article)
     body_names = {r.name.casefold() for r in found if not any(s <= r.start < e for s, e in heads)}
     outlet = (article.outlet or "").casefold().removeprefix("the ")
-    credits = _credit_lines(doc) + _tag_runs(text)
+    credits = _merged(_credit_lines(doc) + _tag_runs(text))
+    credit_starts = [c[0] for c in credits]
+    words: set[str] | None = None  # the text's maximal [\w-] runs, made on first need
+    written_lower: dict[str, bool] = {}
+
+    def in_lower_case(low: str) -> bool:  # once per name, and by set lookup: was a scan of the text per mention
+        nonlocal words
+        if low not in written_lower:
+            if _WORD_RUN.fullmatch(low):
+                words = words if words is not None else set(_WORD_RUN.findall(text))
+                written_lower[low] = low in words
+            else:
+                written_lower[low] = re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+        return written_lower[low]
+
     out = []
     for r in found:
         low = r.name.casefold()
-        if any(s <= r.start < e for s, e in credits):
+        k = bisect_right(credit_starts, r.start) - 1  # credits: merged, in order (a bisection, not a scan per mention)
+        if k >= 0 and r.start < credits[k][1]:
             continue
         if any(s <= r.start < e for s, e in heads) and low not in body_names and r.kind != "state":
             continue
-        if " " not in r.name and not r.name.isupper() and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text):
+        if " " not in r.name and not r.name.isupper() and in_lower_case(low):
             continue
         if outlet and (low == outlet or (len(low) > 4 and (low in outlet or outlet in low))):
             continue
@@ -254,21 +287,35 @@ def _triple(sp: Span) -> tuple[int, int, str]:
     return sp.start, sp.end, sp.text
 
 
-def _claim_date(raw_dates, doc: Doc, cue: tuple[int, int], base: dt.date | None) -> tuple[str | None, str | None]:
+def _claim_date_index(raw_dates, doc: Doc) -> dict[int, int]:
+    """Token index -> the first day-precise date (its index in ``raw_dates``) attached to that token:
+    its head, or the head of its preposition. Made once per article, so dating a claim costs its cue's
+    tokens, not every date of the article (that loop was quadratic: bench/bigarticle.py)."""
+    out: dict[int, int] = {}
+    for k, d in enumerate(raw_dates):
+        if not (d.value and d.precision == "day"):
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        out.setdefault(head.i, k)
+        if head.dep_ == "prep":
+            out.setdefault(head.head.i, k)
+    return out
+
+
+def _claim_date(raw_dates, index: dict[int, int], doc: Doc, cue: tuple[int, int],
+                base: dt.date | None) -> tuple[str | None, str | None]:
     """The date a claim was made: a day-precise date attached to the cue verb ("said Thursday",
-    "on Tuesday, Lavrov said"), else the publication date (what a report says was said by then)."""
+    "on Tuesday, Lavrov said"), else the publication date (what a report says was said by then).
+    ``index``: :func:`_claim_date_index` of the article."""
     cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if cue_span is not None:
-        cue_tokens = {t.i for t in cue_span}
-        for d in raw_dates:
-            if not (d.value and d.precision == "day"):
-                continue
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            if span is None:
-                continue
-            head = span.root.head
-            if head.i in cue_tokens or (head.dep_ == "prep" and head.head.i in cue_tokens):
-                return d.value, d.precision
+        found = [index[t.i] for t in cue_span if t.i in index]
+        if found:
+            d = raw_dates[min(found)]
+            return d.value, d.precision
     if base is not None:
         return base.isoformat(), "day"
     return None, None

@@ -241,6 +241,11 @@ class _Doc:
         shown = {"actors": self.actors, "events": self.events, "claims": self.claims}.get(kind, ())
         return anchor(kind[:-1], id_) if id_ in shown else None
 
+    def label_of(self, kind: str, id_: str) -> str | None:
+        """A claim as "Speaker: words" (for lists that name claims out of their context), else None."""
+        c = self.rel.claims.get(id_) if kind == "claims" else None
+        return f"{self.speaker(c).text}: {c.text}" if c is not None else None
+
     def actor_link(self, actor_id: str | None, fallback: str) -> Link:
         a = self.rel.actors.get(actor_id) if actor_id else None
         if a is None:
@@ -521,7 +526,7 @@ def briefing_context(
         sources=doc.source_list(),
         caps={**{k: getattr(S, k) for k in ("BRIEFING_ACTORS", "BRIEFING_EVENTS", "BRIEFING_CLAIMS", "BRIEFING_TIMELINE", "CITATIONS_PER_ITEM")},
               "MAX_BRIEFS": V.MAX_BRIEFS},
-        since=since_view(changes, doc.anchor_of),
+        since=since_view(changes, doc.anchor_of, doc.label_of),
     )
 
 

@@ -38,10 +38,12 @@ class SinceView:
     groups: tuple[SinceGroup, ...]
 
 
-def since_view(changes: ChangeSet | None, anchor_of: Callable[[str, str], str | None]) -> SinceView | None:
+def since_view(changes: ChangeSet | None, anchor_of: Callable[[str, str], str | None],
+               label_of: Callable[[str, str], str | None] = lambda kind, id_: None) -> SinceView | None:
     """None on a first build or when nothing changed (then the briefing has no such section).
 
-    ``anchor_of(kind, id)``: the entity's anchor in this PDF, None when it is not printed in it."""
+    ``anchor_of(kind, id)``: the entity's anchor in this PDF, None when it is not printed in it;
+    ``label_of(kind, id)``: how the PDF names it (a claim with its speaker), None: the change's label."""
     build = changes.since_last if changes is not None else None
     if build is None:
         return None
@@ -50,7 +52,8 @@ def since_view(changes: ChangeSet | None, anchor_of: Callable[[str, str], str | 
     groups = []
     for g in change_views.groups(build, S.SINCE_ITEMS):
         items = tuple(
-            SinceItem(truncate(c.label, 140), anchor_of(g.kind, c.id) if c.change != "removed" else None, c.detail)
+            SinceItem(truncate((label_of(g.kind, c.id) if c.change != "removed" else None) or c.label, 140),
+                      anchor_of(g.kind, c.id) if c.change != "removed" else None, c.detail)
             for c in g.items
         )
         groups.append(SinceGroup(g.title, items, g.total))

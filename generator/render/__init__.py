@@ -256,6 +256,8 @@ class _Helpers:
         link = {"actors": self.L.actor, "events": self.L.event, "claims": self.L.claim, "sources": self.L.source,
                 "questions": self.L.question}.get(c.kind)
         if link is not None and c.change != "removed" and c.id in self.L.names.get(c.kind, {}):
+            if c.kind == "claims" and c.id in self.ix.claims:  # who said it, then the words
+                return Md(f"{md_escape(self.speaker_name(self.ix.claims[c.id]))}: {link(c.id)}")
             return link(c.id)
         return md_escape(truncate(c.label, 110))
 

@@ -33,8 +33,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("sources", "every source reporting it"), ("about", "actor ids in the content"), ("questions", "question ids"), ("page", "its page"),
     ),
     "events": (
-        ("id", "the event's id"), ("title", "title"), ("kind", "summit, talks, veto..."), ("date", "ISO date"),
-        ("date_precision", "day, month or year"), ("place", "where"), ("participants", "actor ids"), ("sources", "source ids"), ("page", "its page"),
+        ("id", "the event's id"), ("title", "title"), ("kind", "summit, talks, veto..."),
+        ("status", "happened, planned, hypothetical, negated or prevented, as reported"), ("date", "ISO date"),
+        ("date_precision", "day, week, month or year; reported: no date given, the first report's"), ("place", "where"), ("participants", "actor ids"), ("sources", "source ids"), ("page", "its page"),
     ),
     "sources": (
         ("id", "the source's id"), ("title", "title"), ("outlet", "outlet"), ("url", "the article's address, when known"),
@@ -92,7 +93,7 @@ def csv_files(d: Dossier, ix: Index) -> dict[str, str]:
             for c in sorted(d.claims, key=lambda c: c.id)
         ),
         "events": (
-            {"id": e.id, "title": e.title, "kind": e.kind, "date": e.date, "date_precision": e.date_precision, "place": e.place,
+            {"id": e.id, "title": e.title, "kind": e.kind, "status": e.status, "date": e.date, "date_precision": e.date_precision, "place": e.place,
              "participants": sorted(set(e.participants) & set(ix.actors)), "sources": sorted(set(e.sources)), "page": f"events/{e.id}/"}
             for e in sorted(d.events, key=lambda e: e.id)
         ),

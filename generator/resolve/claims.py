@@ -71,15 +71,26 @@ def _similar(a: set[str], b: set[str], ta: str, tb: str) -> bool:
     return bool(na & nb) and len((a & b) - na) >= 2
 
 
-def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex) -> str | None:
+def _starting_in(starts: Sequence[tuple[int, int]], lo: int, hi: int) -> list[int]:
+    """Indexes of the mentions starting in ``[lo, hi)``, ascending; ``starts`` = sorted (start, index).
+    A bisection, not a scan of every mention of the article per claim (quadratic: bench/bigarticle.py)."""
+    i = bisect_left(starts, (lo, -1))
+    out = []
+    while i < len(starts) and starts[i][0] < hi:
+        out.append(starts[i][1])
+        i += 1
+    return sorted(out)
+
+
+def _speaker_actor(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex,
+                   starts: Sequence[tuple[int, int]]) -> str | None:
     sp = c.speaker
     if sp.kind == "anonymous":
         return None
     if sp.span is not None and not (sp.kind in ("role", "pronoun") and sp.name):
         # (a role or a pronoun resolved to a person is that person: "The U.S. president" is Obama)
         inside = [
-            (i, m) for i, m in enumerate(ex.mentions)
-            if (art_id, i) in idx.by_mention and sp.span.start <= m.span.start < sp.span.end
+            (i, ex.mentions[i]) for i in _starting_in(starts, sp.span.start, sp.span.end) if (art_id, i) in idx.by_mention
         ]  # a name may run past the speaker's words ("the Syrian Observatory [for Human Rights]")
         chosen = _speaker_mention(inside, sp)
         if chosen is not None:
@@ -153,7 +164,8 @@ def _speaker_mention(inside: list, sp) -> int | None:
     return pool[0][0]
 
 
-def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex) -> str | None:
+def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex,
+                 starts: Sequence[tuple[int, int]]) -> str | None:
     """The organisation or state an anonymous speaker belongs to, when their words say so:
     "a senior EU official" -> European Union, "a senior German official" -> Germany,
     "a recent U.N. estimate" -> United Nations."""
@@ -162,7 +174,8 @@ def _affiliation(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: Actor
         return None
     if _head_of(sp.description or sp.span.text) in RELATION_NOUNS:
         return None  # "opponents of X", "a staunch ally of X": not X's people
-    for i, m in enumerate(ex.mentions):
+    for i in _starting_in(starts, sp.span.start, sp.span.end + 1):
+        m = ex.mentions[i]
         if sp.span.start <= m.span.start and m.span.end <= sp.span.end and m.kind in {"organisation", "state", "armed_group"}:
             a = idx.by_mention.get((art_id, i))
             if a:
@@ -186,9 +199,11 @@ def _head_of(words: str) -> str:
     return toks[-1] if toks else ""
 
 
-def _mentioned(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex, speaker: str | None) -> tuple[str, ...]:
+def _mentioned(art_id: str, c: ClaimMention, ex: ArticleExtraction, idx: ActorIndex, speaker: str | None,
+               starts: Sequence[tuple[int, int]]) -> tuple[str, ...]:
     about = []
-    for i, m in enumerate(ex.mentions):
+    for i in _starting_in(starts, c.content.start, c.content.end + 1):
+        m = ex.mentions[i]
         if c.content.start <= m.span.start and m.span.end <= c.content.end:
             a = idx.by_mention.get((art_id, i))
             if a and a != speaker and a not in about:
@@ -265,10 +280,10 @@ def resolve_claims(
             continue
         starts = sorted((m.span.start, i) for i, m in enumerate(ex.mentions))
         for c in ex.claims:
-            speaker = _speaker_actor(art.id, c, ex, idx)
-            affiliation = _affiliation(art.id, c, ex, idx) if speaker is None else None
+            speaker = _speaker_actor(art.id, c, ex, idx, starts)
+            affiliation = _affiliation(art.id, c, ex, idx, starts) if speaker is None else None
             inferred = speaker is not None and not _named_in(art.id, c, starts, idx, speaker)
-            reports.append((art, ex, c, speaker, affiliation, inferred))
+            reports.append((art, ex, c, speaker, affiliation, inferred, starts))
 
     # Group reports of the same assertion (same speaker, similar content, another source). Candidates
     # come from an index of (speaker, rare content word), so the cost grows with the corpus, not its square.
@@ -294,7 +309,7 @@ def resolve_claims(
     sentence_of: list[tuple[str, int, str, int, int]] = []  # (source, sentence, text, content start, end)
     taken: set[str] = set()
     for g in groups:
-        art, ex, c, speaker, affiliation, inferred = reports[g[0]]
+        art, ex, c, speaker, affiliation, inferred, starts = reports[g[0]]
         refs = tuple(
             Ref(reports[i][0].id, reports[i][2].sentence, reports[i][2].content.start, reports[i][2].content.end) for i in g
         )
@@ -323,7 +338,7 @@ def resolve_claims(
                 ref=refs[0],
                 sources=tuple(dict.fromkeys(r.source for r in refs)),
                 refs=refs,
-                about=_mentioned(art.id, c, ex, idx, speaker),
+                about=_mentioned(art.id, c, ex, idx, speaker, starts),
                 negated=c.negated,
                 speaker_affiliation=affiliation,
                 speaker_inferred=inferred,

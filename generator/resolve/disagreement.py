@@ -167,13 +167,15 @@ def contexts(
     for sid, ex in extractions.items():
         counts = Counter(place_key(m.name, states) for m in ex.mentions if m.kind == "place" and m.name.casefold() not in states)
         main_place[sid] = min(counts, key=lambda p: (-counts[p], p)) if counts else None
+    # places by (source, sentence), made once: a scan of the article's mentions per claim was quadratic
+    by_sentence: dict[tuple[str, int], set] = defaultdict(set)
+    for sid, ex in extractions.items():
+        for m in ex.mentions:
+            if m.kind == "place" and m.name.casefold() not in states:
+                by_sentence[(sid, m.sentence)].add(place_key(m.name, states))
     out = {}
     for c in claims:
-        ex = extractions.get(c.ref.source)
-        places = set()
-        if ex is not None:
-            places = {place_key(m.name, states) for m in ex.mentions if m.sentence == c.ref.sentence and m.kind == "place"
-                      and m.name.casefold() not in states} - {None}
+        places = by_sentence.get((c.ref.source, c.ref.sentence), set()) - {None}
         art = articles.get(c.ref.source)
         date = c.date if c.date_precision == "day" else (art.published.value if art and art.published.precision == "day" else None)
         span = interval(date)

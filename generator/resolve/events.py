@@ -186,7 +186,9 @@ def resolve_events(
         by_article[it.art.id].append(i)
     for members in by_article.values():
         for x, i in enumerate(members):
-            earlier = members[:x][::-1]  # the nearest first: "the attack" tells of the one just named
+            # the nearest first: "the attack" tells of the one just named; at most MAX_EARLIER back, so an
+            # article of thousands of event words costs linear time (bench/bigarticle.py), not quadratic
+            earlier = members[max(0, x - MAX_EARLIER):x][::-1]
             ties = [(j, _tie_in_article(items[j], items[i], places)) for j in earlier]
             for j, t in ties:
                 if t == "strong":
@@ -276,6 +278,8 @@ def sort_key(e: Event) -> tuple:
 
 
 MAX_BLOCK = 200
+# Mentions of one article an event word is compared with, nearest first (a news article has a few dozen).
+MAX_EARLIER = 200
 
 
 def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
@@ -309,7 +313,8 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             for x in range(len(chunk)):
                 for y in range(x + 1, len(chunk)):
                     a, b = chunk[x], chunk[y]
-                    pairs.add((a, b) if a < b else (b, a))
+                    if items[a].art.id != items[b].art.id:  # pass 2 joins across articles only
+                        pairs.add((a, b) if a < b else (b, a))
     return pairs
 
 
@@ -353,8 +358,8 @@ def _heads_agree(a: _Item, b: _Item) -> bool:
 
 
 def _bare(it: _Item, places: Places) -> bool:
-    """Nothing names which event it is: no participant, name, or place below a country."""
-    return not (it.parts or it.names or (it.e.place and not places.is_state(it.e.place)))
+    """Nothing names which event it is: no participant, name or place."""
+    return not (it.parts or it.names or it.e.place)
 
 
 # Words that make an attack's name distinctive enough that two reports of it on the same day are one

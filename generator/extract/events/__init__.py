@@ -53,7 +53,7 @@ def _video_title(tok) -> bool:
 def find_events(doc: Doc, dates: list[RawDate], published: dt.date | None = None) -> list[RawEvent]:
     """Event mentions in ``doc`` in text order; ``dates`` are ``find_dates(doc, published)``'s result."""
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
-    date_tokens = A.date_token_map(doc, dates)
+    date_tokens = A.date_token_map(doc, dates, published)
     out: list[RawEvent] = []
     for tok in doc:
         kind = trigger_kind(tok)

@@ -52,6 +52,15 @@ def governing_verb(tok: Token) -> Token | None:
     return None
 
 
+def _plausible_year(value: str, published: dt.date | None) -> bool:
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return False
+    latest = (published.year if published else dt.date.today().year) + 5
+    return 1900 <= year <= latest
+
+
 def weekday_possessive(tok: Token, published: dt.date | None) -> RawDate | None:
     """ "Thursdays air raids", "Tuesdays attack": a weekday's possessive written without its apostrophe
     (the NER does not take it for a date), resolved like "Thursday's"."""
@@ -66,11 +75,12 @@ def weekday_possessive(tok: Token, published: dt.date | None) -> RawDate | None:
     return None
 
 
-def date_token_map(doc: Doc, dates: list[RawDate]) -> dict[int, RawDate]:
-    """Token index -> the resolved date covering it (unresolved dates and durations are ignored)."""
+def date_token_map(doc: Doc, dates: list[RawDate], published: dt.date | None = None) -> dict[int, RawDate]:
+    """Token index -> the resolved date covering it (unresolved dates and durations are ignored, and
+    so is a year far from the publication: "Get short URL 3214" dates nothing)."""
     out: dict[int, RawDate] = {}
     for d in dates:
-        if d.value is None:
+        if d.value is None or not _plausible_year(d.value, published):
             continue
         sp = doc.char_span(d.start, d.end, alignment_mode="expand")
         if sp is None:
@@ -103,10 +113,15 @@ def attached_date(tok: Token, gov: Token | None, date_tokens: dict[int, RawDate]
         return None
     anchors = _anchors(tok, gov)
     best: tuple[int, int, RawDate] | None = None
-    for i, d in date_tokens.items():
+    sent = tok.sent
+    # only the trigger's sentence: looking through every date token of the article for each trigger
+    # was quadratic (a 200,000-character article: 49 s of 70; bench/bigarticle.py)
+    if sent.end - sent.start < len(date_tokens):
+        near = [(i, date_tokens[i]) for i in range(sent.start, sent.end) if i in date_tokens]
+    else:
+        near = [(i, d) for i, d in date_tokens.items() if sent.start <= i < sent.end]
+    for i, d in near:
         t = tok.doc[i]
-        if t.sent.start != tok.sent.start:
-            continue
         # walk from the date token up to a verb or to an anchor
         cur, steps = t, 0
         while steps < 4:
@@ -169,7 +184,11 @@ def _is_place(tok: Token) -> bool:
 def _named_by_noun(tok: Token) -> bool:
     """A proper name a place noun introduces ("the town of Khan Sheikhun"): a place whatever the
     entity recogniser calls it."""
-    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+    if tok.pos_ != "PROPN":
+        return False
+    if tok.dep_ == "appos":
+        return tok.head.lemma_.lower() in L.PLACE_NOUNS  # "Syrian city Aleppo"
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return False
     return tok.head.head.lemma_.lower() in L.PLACE_NOUNS
 
@@ -232,6 +251,12 @@ def place(tok: Token, gov: Token | None, kind: str) -> Token | None:
     for p in _prep_objects_deep(tok, L.PLACE_PREPS - {"on"}, depth=3):
         if _is_place(p):
             return p
+    # "air strikes killed 20 people in the city of Idlib", "killed in a blast at a checkpoint in Azaz":
+    # where the casualties were is where the attack was
+    if kind in ("attack", "shelling") and gov is not None and gov.lemma_.lower() in L.CASUALTY_VERBS:
+        for p in _prep_objects_deep(gov, {"in", "at", "near"}, depth=5):
+            if _is_place(p):
+                return p
     return None
 
 
@@ -288,6 +313,8 @@ def _named_place(tok: Token) -> Token:
     for c in tok.children:
         if c.dep_ == "compound" and c.ent_type_ in L.PLACE_LABELS:
             return c
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return c  # "Syrian city Aleppo"
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for p in c.children:

@@ -142,6 +142,12 @@ OCCURRENCE_VERBS = {
     "come", "fall", "hit", "kill", "strike", "target", "leave", "destroy", "pound", "wound", "injure",
     "claim", "damage", "slam", "rock", "shake",
 }  # fmt: skip
+CASUALTY_VERBS = {"kill", "wound", "injure", "claim", "hit", "destroy", "target", "strike", "leave", "damage"}
+# What taking ground takes: "captured the town", "seized control of", not "captured gas masks".
+GROUND = PLACE_NOUNS | {"control", "territory", "ground", "base", "position", "positions", "area", "areas", "hill",
+                        "hilltop", "hilltops", "hills", "district", "districts", "neighbourhoods", "neighborhoods",
+                        "villages", "towns", "road", "highway", "airport", "airbase", "checkpoint", "checkpoints",
+                        "front", "stronghold", "city", "border", "crossing", "dam", "bridge", "part", "parts"}
 MEETING_KINDS = {"meeting", "talks", "summit", "conference", "visit"}
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 DATE_LINK_PREPS = {"on", "in", "at", "during", "since", "until", "till", "by", "from", "for", "over", "through",

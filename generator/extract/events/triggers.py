@@ -83,6 +83,8 @@ def _verb_kind(tok: Token) -> str | None:
         return None
     if (lemma == "attack" or lemma in L.ARMED_VERBS) and not violent(tok):
         return None
+    if kind == "offensive" and lemma not in ("invade", "besiege") and not _takes_ground(tok):
+        return None  # "captured gas masks" is no capture of a place
     if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in L.MEET_NON_EVENT_OBJECTS for c in kids):
         return None
     if any(c.dep_ == "dobj" and (c.lower_ in L.NOUN_TRIGGERS or c.lemma_.lower() in L.NOUN_TRIGGERS) for c in kids):
@@ -112,6 +114,14 @@ def violent(tok: Token) -> bool:
             if any(_place_like(p) or _armed(p) for p in c.children if p.dep_ == "pobj"):
                 return True
     return False
+
+
+def _takes_ground(tok: Token) -> bool:
+    """A verb of taking ground whose object (or passive subject) is a place or a piece of ground."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs:
+        return any(c.dep_ == "agent" for c in tok.children)  # "seized by rebels earlier this month"
+    return any(_place_like(o) or o.lemma_.lower() in L.GROUND or o.lower_ in L.GROUND for o in objs)
 
 
 def _armed(t: Token) -> bool:
