@@ -229,24 +229,27 @@ def _build(paths: Paths, *, site: bool, pdf: bool, dirty: bool, log: Callable[[s
     report.timings["write"] = time.perf_counter() - t0
 
     if site:  # MkDocs and the PDFs into one staging folder, swapped in as site/ once (publish.py)
-        # MkDocs runs in a child process beside this one: keep only what the PDFs still need
-        del pages
-        if not pdf:
-            articles = extractions = dossier = views = by_id = None  # noqa: F841 (released, not used)
-        release_memory()
         with staged(paths.site, start_from="copy" if dirty else None) as stage:
+            if pdf:  # first, so that the model and extractions are given back before MkDocs runs
+                t0 = time.perf_counter()
+                notes: list[str] = []
+                # a hidden folder: MkDocs empties its site folder first but leaves hidden entries alone
+                held = stage / ".pdf-stage"
+                files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views,
+                                   target=held, notes=notes, changes=changes)
+                report.pdfs = [str((paths.site / p.relative_to(held)).relative_to(paths.root)) for p in files]
+                where = _shown(paths.cache.parent / "pdf", paths.root) if paths.cache else "pdf"
+                report.problems += [Problem(where, n, "warning") for n in notes]
+                report.timings["pdf"] = time.perf_counter() - t0
+            # MkDocs runs in a child process beside this one, which needs nothing more of the model
+            del pages
+            articles = extractions = dossier = views = by_id = None  # noqa: F841 (released, not used)
+            release_memory()
             t0 = time.perf_counter()
             report.site = mkdocs_into(paths.mkdocs, stage, previous=paths.site, dirty=dirty)
             report.timings["mkdocs"] = time.perf_counter() - t0
             if pdf:
-                t0 = time.perf_counter()
-                notes: list[str] = []
-                files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=built_at, views=views,
-                                   target=stage, notes=notes, changes=changes)
-                report.pdfs = [str((paths.site / p.relative_to(stage)).relative_to(paths.root)) for p in files]
-                where = _shown(paths.cache.parent / "pdf", paths.root) if paths.cache else "pdf"
-                report.problems += [Problem(where, n, "warning") for n in notes]
-                report.timings["pdf"] = time.perf_counter() - t0
+                _move_into(held, stage)
     if (failed := _save_history(paths, changes)) is not None:  # only once the build has succeeded
         report.problems.append(Problem(str(_history_path(paths)), failed, "warning"))
     report.timings["total"] = time.perf_counter() - t_all
@@ -259,16 +262,20 @@ def pdf_only(paths: Paths, *, wait: bool = True, log: Callable[[str], None] = pr
     PDFs (as under ``site/``) and the cache notes."""
     from .lock import build_lock
     from .publish import recover, staged
+    from .views import build_views
 
     _migrate_cache(paths, log)
     with build_lock(cache_root(paths.root), root=paths.root, wait=wait, log=log):
         recover(paths.site, log)
         curation = load_curation(paths.config)
-        articles, extractions, dossier, _ = collect(paths, curation, log=log)
+        articles, extractions, dossier, report = collect(paths, curation, log=log)
+        by_id = {a.id: a for a in articles}
+        views = build_views(dossier, by_id, extractions)
+        changes = _changes(paths, views.dossier, build_time(), report)  # the briefing's "Since the last briefing"
         notes: list[str] = []
         with staged(paths.site, start_from="link") as stage:
-            files = write_pdfs(paths, curation, dossier, {a.id: a for a in articles}, extractions, built_at=build_time(),
-                               target=stage, notes=notes)
+            files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=build_time(),
+                               target=stage, notes=notes, views=views, changes=changes)
         return [paths.site / f.relative_to(stage) for f in files], notes
 
 
@@ -318,6 +325,20 @@ def _save_history(paths: Paths, changes) -> str | None:
 
     path = _history_path(paths)
     return save_history(path, dict(changes.history)) if path is not None else None
+
+
+def _move_into(src: Path, dest: Path) -> None:
+    """Every file under ``src`` renamed to the same place under ``dest`` (same file system), then ``src``
+    removed."""
+    import os
+    import shutil
+
+    for p in sorted(src.rglob("*")):
+        if p.is_file():
+            target = dest / p.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(p, target)
+    shutil.rmtree(src)
 
 
 def release_memory() -> None:
