@@ -262,16 +262,20 @@ def pdf_only(paths: Paths, *, wait: bool = True, log: Callable[[str], None] = pr
     PDFs (as under ``site/``) and the cache notes."""
     from .lock import build_lock
     from .publish import recover, staged
+    from .views import build_views
 
     _migrate_cache(paths, log)
     with build_lock(cache_root(paths.root), root=paths.root, wait=wait, log=log):
         recover(paths.site, log)
         curation = load_curation(paths.config)
-        articles, extractions, dossier, _ = collect(paths, curation, log=log)
+        articles, extractions, dossier, report = collect(paths, curation, log=log)
+        by_id = {a.id: a for a in articles}
+        views = build_views(dossier, by_id, extractions)
+        changes = _changes(paths, views.dossier, build_time(), report)  # the briefing's "Since the last briefing"
         notes: list[str] = []
         with staged(paths.site, start_from="link") as stage:
-            files = write_pdfs(paths, curation, dossier, {a.id: a for a in articles}, extractions, built_at=build_time(),
-                               target=stage, notes=notes)
+            files = write_pdfs(paths, curation, dossier, by_id, extractions, built_at=build_time(),
+                               target=stage, notes=notes, views=views, changes=changes)
         return [paths.site / f.relative_to(stage) for f in files], notes
 
 

@@ -3,7 +3,9 @@
 - the Questions pages: "who says Assad must go, and who does not" answered from the home page in two
   clicks, every name in the answer leading to the claim and its sentence;
 - exports and citation: the Data page's files download, "Copy citation" puts the citation on the
-  clipboard, headings have permalinks.
+  clipboard, headings have permalinks;
+- dark scheme: followed from the system preference, a toggle, diagrams recoloured from the scheme;
+- phones (390 px): wide tables and diagrams scroll and say so, no date wraps, table text >= 14 px.
 """
 
 from __future__ import annotations
@@ -85,5 +87,71 @@ def test_copy_citation_and_permalinks(browser, seeds_url):
             href = page.locator("article a", has_text=name).first.get_attribute("href")
             response = page.request.get(f"{seeds_url}/data/{href}")
             assert response.ok, href
+    finally:
+        ctx.close()
+
+
+def _rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(float(x)) for x in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+
+
+def _luminance(rgb) -> float:
+    return sum(w * c for w, c in zip((0.2126, 0.7152, 0.0722), rgb, strict=True)) / 255
+
+
+def test_dark_scheme_and_toggle(browser, seeds_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{seeds_url}/timeline/index.html")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        bg = _rgb(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+        label = page.locator("svg.dossier-svg text").first
+        ink = _rgb(label.evaluate("e => getComputedStyle(e).fill"))
+        assert _luminance(bg) < 0.3 and _luminance(ink) > 0.6, (bg, ink)  # light text on a dark page
+        page.locator("label[title='Switch to light mode']").first.click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        ink = _rgb(label.evaluate("e => getComputedStyle(e).fill"))
+        assert _luminance(ink) < 0.3  # dark text again
+    finally:
+        ctx.close()
+
+
+def test_phone_tables_scroll_with_hint_dates_do_not_wrap(browser, seeds_url):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = ctx.new_page()
+        found = 0
+        for path in ("questions/should-bashar-al-assad-leave-power/index.html", "timeline/index.html", "claims/index.html"):
+            page.goto(f"{seeds_url}/{path}")
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path  # the page itself never scrolls sideways
+            wide = page.evaluate("""() => [...document.querySelectorAll('.md-typeset__scrollwrap, .dossier-figure')]
+                .filter(b => b.scrollWidth > b.clientWidth + 2)
+                .map(b => !!(b.previousElementSibling && b.previousElementSibling.classList.contains('dossier-scroll-hint')))""")
+            assert all(wide), (path, wide)  # every box that overflows says it scrolls
+            broken = page.evaluate(r"""() => {
+                const out = [], found = [], walk = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+                const date = /(\d{1,2}\u00a0)?(January|February|March|April|May|June|July|August|September|October|November|December)\u00a0\d{4}/g;
+                for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                    for (const m of n.textContent.matchAll(date)) {
+                        found.push(m[0]);
+                        const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+                        if (r.getClientRects().length > 1) out.push(m[0]);
+                    }
+                }
+                return {found: found.length, broken: out}; }""")
+            assert broken["broken"] == [], (path, broken)
+            found += broken["found"]
+            sizes = page.evaluate("""() => [...document.querySelectorAll('article td')]
+                .map(td => parseFloat(getComputedStyle(td).fontSize))""")
+            assert sizes and min(sizes) >= 14, (path, min(sizes))
+        assert found > 10  # the dates are written unbreakable (no-break spaces), so the check sees them
+        page.goto(f"{seeds_url}/timeline/index.html")
+        hint = page.locator(".dossier-scroll-hint").first
+        assert "scroll sideways" in hint.inner_text()
+        figure = page.locator(".dossier-figure").first
+        figure.evaluate("f => f.scrollLeft = f.scrollWidth")
+        assert figure.evaluate("f => f.scrollLeft") > 0  # the whole period is reachable by scrolling
     finally:
         ctx.close()

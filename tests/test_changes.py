@@ -82,7 +82,7 @@ def load_previous_from(cs, tmp=None):
 def test_a_build_that_changes_nothing_adds_no_entry(base):
     first = compute_changes(Previous(None), base, "2026-01-01")
     again = compute_changes(load_previous_from(first), base, "2026-01-05")
-    assert not again.recorded and again.since_last is None
+    assert not again.recorded and again.since_last is None  # the latest build is the first one
     assert again.builds == first.builds and json.dumps(again.history, sort_keys=True) == json.dumps(first.history, sort_keys=True)
 
 

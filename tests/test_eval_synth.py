@@ -21,12 +21,14 @@ FLOORS = {
     "dev": {
         "actor pages real": 0.85, "actor kind": 0.92, "merge P": 0.98, "merge R": 0.88,
         "claim P": 0.88, "claim R": 0.68, "speaker": 0.74, "claims fully right": 0.59,
-        "corroboration P": 0.70, "event status": 0.85, "publication date": 0.95,
+        "corroboration P": 0.70, "event status": 0.95, "publication date": 0.95,
+        "event P": 0.80, "event R": 0.42, "event merge P": 0.60, "event date": 0.62,
     },
     "test": {
         "actor pages real": 0.80, "actor kind": 0.90, "merge P": 0.95, "merge R": 0.78,
         "claim P": 0.84, "claim R": 0.64, "speaker": 0.63, "claims fully right": 0.49,
-        "corroboration P": 0.90, "event status": 0.85, "publication date": 0.95,
+        "corroboration P": 0.90, "event status": 0.90, "publication date": 0.95,
+        "event P": 0.33, "event R": 0.28, "event merge P": 0.80, "event date": 0.45,
     },
 }
 

@@ -248,3 +248,52 @@ def _state_of(dossier_json: dict) -> dict:
     from generator.changes.state import state_of
 
     return state_of(dossier_json)
+
+
+@pytest.mark.browser
+def test_browser_finds_the_feed_and_follows_a_mark(two_builds):
+    """In Chromium, from file:// as a reader opens the site: the head announces the feed, the mark
+    on a new actor's page leads to its build on the What's new page, whose links lead to pages."""
+    from site_helpers import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    site = two_builds[0] / "site"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = b.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto((site / "actors" / "anna-berg" / "index.html").as_uri())
+        feed = page.eval_on_selector('link[rel="alternate"][type="application/atom+xml"]', "l => l.href")
+        assert feed == (site / "feed.xml").as_uri()
+        mark = page.locator("a.dossier-mark")
+        assert mark.inner_text() == "New · 16 November 2023" and mark.is_visible()
+        mark.click()
+        page.wait_for_load_state()
+        assert page.url.endswith("whatsnew.html#build-2")
+        assert page.locator("#build-2").is_visible() and page.locator("#build-1").count() == 1
+        page.locator("#build-2 ~ ul a", has_text="Tomas Reid").first.click()
+        page.wait_for_load_state()
+        assert page.url.endswith("actors/tomas-reid/index.html") and "Tomas Reid" in page.title()
+        b.close()
+    assert errors == []
+
+
+def test_dossier_pdf_alone_keeps_the_since_section(two_builds, tmp_path, monkeypatch):
+    """``dossier pdf`` (no site build) prints the same "Since the last briefing" as the build did."""
+    import subprocess
+
+    from generator.pipeline import pdf_only
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils (pdftotext)")
+    root = tmp_path / "pdf"
+    shutil.copytree(two_builds[0], root, symlinks=True)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", DAY2)
+    files, _ = pdf_only(Paths.at(root), log=quiet)
+    text = subprocess.run(["pdftotext", str(root / "site" / "briefing.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Since the last briefing" in text and "Anna Berg: the talks on Syria would resume" in text
+    assert "Changes since the briefing of 14 November 2023" in text

@@ -76,9 +76,11 @@ class ChangeSet:
 
     @property
     def since_last(self) -> BuildChanges | None:
-        """This build's changes when there was a previous build and something changed."""
+        """The latest build that changed something, unless it is the first: what the briefing reports
+        as "Since the last briefing" (a rebuild that changes nothing keeps showing it, as the site's
+        What's new page does, so the PDF and the site agree)."""
         b = self.latest
-        return b if self.recorded and b is not None and not b.first else None
+        return b if b is not None and not b.first else None
 
     @property
     def first(self) -> bool:

@@ -89,10 +89,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
         DateMention(m.span(d.start, d.end), d.value, d.precision, d.note, m.sentence(d.start)) for d in raw_dates
     )
     claims = []
+    heads = _headline_spans(article)
     date_index = _claim_date_index(raw_dates, doc)
     for c in find_claims(doc):
-        if _in_headline(doc, c.cue[0]):
-            continue
+        if _in_headline(doc, c.cue[0]) or any(s <= c.cue[0] < e for s, e in heads):
+            continue  # a headline sums up a statement the body reports in full (and runs words together)
         cue, negated = _negated_cue(doc, c.cue)
         speaker_span = m.span(*c.speaker) if c.speaker else None
         sent = m.sentence(c.cue[0])

@@ -127,8 +127,14 @@ class _Helpers:
         self.marks = bool(changes and changes.any_marks)  # index tables get a "Changed" column
 
     # -- plain formatting (escaped by finalize) ------------------------------------------------
-    date = staticmethod(fmt.date_text)
-    short_date = staticmethod(fmt.short_date)
+    @staticmethod
+    def date(value: str | None, precision: str | None = None) -> Md:
+        """``8&nbsp;February&nbsp;2012``: a date never wraps inside (narrow screens)."""
+        return Md(html_escape(fmt.date_text(value, precision)).replace(" ", "&nbsp;"))
+
+    @staticmethod
+    def short_date(value: str | None, precision: str | None = None) -> Md:
+        return Md(html_escape(fmt.short_date(value, precision)).replace(" ", "&nbsp;"))
     status = staticmethod(fmt.status_text)
     event_date = staticmethod(fmt.event_date)
     event_short_date = staticmethod(fmt.event_short_date)
@@ -288,7 +294,7 @@ class _Helpers:
         if not dated:
             return "–"
         first, last = dated[0].date[:7], dated[-1].date[:7]
-        a, b = fmt.date_text(first, "month" if len(first) == 7 else "year"), fmt.date_text(last, "month" if len(last) == 7 else "year")
+        a, b = (fmt.date_text(x, "month" if len(x) == 7 else "year").split(" (")[0] for x in (first, last))
         return a if a == b else f"{a} – {b}"
 
     def said_by(self, positions) -> Md:

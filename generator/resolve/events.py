@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..isodate import interval, month_name
 from ..model import Article, ArticleExtraction, Event, EventMention, Ref, Series, SeriesPoint
@@ -135,7 +135,14 @@ class _Group:
         return not (self.names and other.names and not self.names & other.names)
 
 
+def _not_places(idx: ActorIndex) -> set[str]:
+    """Names of actors that are no places (armed groups, organisations, persons): NER takes "Daesh"
+    for a place, an event "on Daesh" is against it."""
+    return {k for a in idx.actors if a.kind != "state" for k in (place_key(n) for n in (a.name, *a.aliases)) if k}
+
+
 def _items(articles, extractions, idx: ActorIndex) -> list[_Item]:
+    not_places = _not_places(idx)
     items = []
     for art in articles:
         ex = extractions.get(art.id)
@@ -150,6 +157,8 @@ def _items(articles, extractions, idx: ActorIndex) -> list[_Item]:
                 if a:
                     participants.add(a)
             sent = ex.sentences[e.sentence].text if 0 <= e.sentence < len(ex.sentences) else ""
+            if place_key(e.place) in not_places:
+                e = replace(e, place=None, place_in=None)
             items.append(_Item(art, e, frozenset(participants), frozenset(_name_words(sent, e.trigger.text))))
     return items
 

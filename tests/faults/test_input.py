@@ -162,3 +162,18 @@ def test_odd_file_names_are_published_under_safe_slugs(hostile):
     assert by_path["seeds/bad-url.html"]["url"] is None
     report = visible_text((root / "site" / "report.html").read_text(encoding="utf-8"))
     assert "passwd.txt" in report and "symbolic link" in report
+
+
+def test_unsafe_yaml_tags_never_run(tmp_path):
+    from generator.config import load_curation
+    from generator.errors import CurationError
+    from generator.ingest.sidecar import load_yaml
+
+    pwned = tmp_path / "pwned"
+    bad = f'title: !!python/object/apply:os.system ["touch {pwned}"]\n'
+    meta, probs = load_yaml(bad, "evil.yml")
+    assert meta.title is None and len(probs) == 1 and "not valid YAML" in probs[0], probs
+    (tmp_path / "dossier.yml").write_text("site:\n  " + bad)
+    with pytest.raises(CurationError):
+        load_curation(tmp_path / "dossier.yml")
+    assert not pwned.exists()

@@ -27,11 +27,31 @@
     if (!button) return;
     var box = button.closest(".dossier-cite");
     var text = box ? box.querySelector(".dossier-cite__text").textContent : "";
-    copyText(text).then(function () {
+    copyText(text.trim()).then(function () {
       button.textContent = "Copied";
       button.setAttribute("data-copied", "true");
     }, function () {
       button.textContent = "Select the text to copy";
     });
   });
+
+  // A table or diagram wider than the screen: say that it scrolls sideways (phones).
+  function markOverflow() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .dossier-figure");
+    Array.prototype.forEach.call(boxes, function (box) {
+      var hint = box.previousElementSibling;
+      var has = hint && hint.classList.contains("dossier-scroll-hint");
+      var wide = box.scrollWidth > box.clientWidth + 2;
+      if (wide && !has) {
+        hint = document.createElement("p");
+        hint.className = "dossier-scroll-hint";
+        hint.textContent = "Wider than the screen: scroll sideways \u2192";
+        box.parentNode.insertBefore(hint, box);
+      } else if (!wide && has) {
+        hint.parentNode.removeChild(hint);
+      }
+    });
+  }
+  window.addEventListener("load", markOverflow);
+  window.addEventListener("resize", markOverflow);
 })();

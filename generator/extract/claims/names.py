@@ -83,6 +83,8 @@ class _Actors:
         for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
+        head_end = self.text.find("\n\n") if "\n\n" in self.text[:400] else 0  # the title paragraph
+        body_forms: dict[str, list[str]] = {}
         for ent in self.ents:
             if ent.label_ == "PERSON" or titled_person(ent):
                 name = _clean_name(ent.text)
@@ -90,6 +92,10 @@ class _Actors:
                     continue
                 key = name.split()[-1].lower()
                 p = self.persons.get(key)
+                # the fullest form names the person; a headline's run-together words ("Blaming Assad
+                # Trump says ...") never do when the body names them
+                if ent.start_char >= head_end:
+                    body_forms.setdefault(key, []).append(name)
                 if p is None:
                     p = self.persons[key] = _Person(name, set(), ent.start_char)
                 elif len(name.split()) > len(p.name.split()):
@@ -101,6 +107,9 @@ class _Actors:
                 self.mentions.append((ent.start_char, key, "person"))
             elif entity_label(ent) in ("ORG", "GPE", "NORP"):
                 self.mentions.append((ent.start_char, ent.text, "org"))
+        for key, forms in body_forms.items():
+            if self.persons[key].name not in forms:
+                self.persons[key].name = max(forms, key=lambda n: (len(n.split()), -forms.index(n)))
         # A name the NER labelled ORG/GPE but whose last word is a known person's surname
         # ("Lavrov told ...") is that person.
         for ent in self.ents:
