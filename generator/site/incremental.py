@@ -4,8 +4,9 @@ MkDocs renders a page in two steps, ``_populate_page`` (Markdown to HTML) and ``
 template, write). ``patched`` wraps both for the length of one build: a page is *reused* when the
 previous site's manifest has the same sha256 of its Markdown file, it is not in the navigation (those
 pages carry the navigation's state and their neighbours' links) and holds no tags listing (which lists
-other pages). A reused page is still read (its front matter and tags feed the tags page) but not
-rendered; its title and anchors come from the manifest, its HTML is hard-linked from the previous site
+other pages). A reused page still goes through the plugins' Markdown step (its tags feed the tags
+page) but is not rendered; its title, anchors and front matter come from the manifest (the file is
+read for its hash, its YAML is not parsed again); its HTML is hard-linked from the previous site
 (copied where links are impossible) -- never written through, so the previous site stays intact.
 
 After the pages, before the search plugin writes its index (``on_post_build``, priority 100): the
@@ -113,7 +114,10 @@ class IncrementalPlugin(BasePlugin):
             config._current_page = page
             try:
                 page = config.plugins.on_pre_page(page, config=config, files=files)
-                page.read_source(config)
+                if "meta" in old:  # the front matter as last read: no YAML to parse again
+                    page.markdown, page.meta = "", old["meta"]
+                else:
+                    page.read_source(config)
                 page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
                 page._title_from_render = old["title"]
                 page.present_anchor_ids = set(old["anchors"])
@@ -191,8 +195,18 @@ class IncrementalPlugin(BasePlugin):
             elif src in self.hashes:
                 pages[src] = {"hash": self.hashes[src], "title": f.page._title_from_render,
                               "anchors": sorted(f.page.present_anchor_ids or ()), "links": self.links.get(src, [])}
+                if _json_safe(f.page.meta):
+                    pages[src]["meta"] = f.page.meta
         data = {"fingerprint": self.fingerprint, "pages": pages}
         Path(config.site_dir, MANIFEST).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def _json_safe(value) -> bool:
+    """Whether ``value`` comes back equal from JSON (front matter with a YAML date would not)."""
+    try:
+        return json.loads(json.dumps(value)) == value
+    except (TypeError, ValueError):
+        return False
 
 
 def _search(config):
