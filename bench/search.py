@@ -1,6 +1,7 @@
 """How usable the site search is at scale: time from opening a page to the first search result.
 
     python bench/search.py SITE_DIR QUERY [QUERY ...]
+    python bench/search.py --pagefind-api SITE_DIR QUERY [QUERY ...]
 
 Serves ``SITE_DIR`` (a built ``site/``) on 127.0.0.1, opens its home page in Debian's headless Chromium
 (Playwright, the flags of the browser tests) and, for each query, types it into the search box and
@@ -8,7 +9,10 @@ waits for the first result. The first query includes what a reader waits for on 
 with Material's search, downloading the whole index and building it in its worker; with Pagefind
 (``site/pagefind/``, generator/site/search.py), its script, its WebAssembly and the index pieces the
 query needs. Prints one line per query with the bytes downloaded for it (the first: since opening the
-page, page included), and the index size. Used for the figures in the scale issue's closing note (not a test: timings).
+page, page included), and the index size. ``--pagefind-api`` times Pagefind's own API in the page (``pagefind.search`` and the top ten
+results' data) on any site with a ``pagefind/`` folder, e.g. one indexed by hand with ``python -m
+pagefind --site SITE``, to compare both engines on one site. Used for the figures in the scale issue's
+closing note (not a test: timings).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from site_helpers import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
+    if argv and argv[0] == "--pagefind-api":
+        return api(Path(argv[1]), argv[2:] or ["minister"])
     site, queries = Path(argv[0]), argv[1:] or ["minister"]
     pagefind = (site / "pagefind").is_dir() and not (site / "search" / "search_index.json").exists()
     if pagefind:
@@ -65,6 +71,38 @@ def main(argv: list[str]) -> int:
             page.wait_for_timeout(200)  # responses finishing after the first result still count
             print(f"{q!r}: first result after {took:.2f} s (from opening the page: {time.perf_counter() - t0:.1f} s),"
                   f" {sum(sizes[before:]) / 1e3:,.0f} kB downloaded -> {first.get_attribute('href')}")
+        browser.close()
+    return 0
+
+
+API = """async q => {
+  const t0 = performance.now();
+  window.__pf = window.__pf || await import(new URL("pagefind/pagefind.js", location.href).href);
+  const res = await window.__pf.search(q);
+  const data = await Promise.all(res.results.slice(0, 10).map(r => r.data()));
+  return {ms: performance.now() - t0, n: res.results.length, first: data.length ? data[0].url : null};
+}"""
+
+
+def api(site: Path, queries: list[str]) -> int:
+    from playwright.sync_api import sync_playwright
+
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    print(f"Pagefind index {sum(p.stat().st_size for p in files) / 1e6:.1f} MB in {len(files):,} files")
+    sizes: list[int] = []
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+        page.goto(base + "404.html")  # a small page of the site: the cost measured is the search's
+        page.wait_for_load_state("load")
+        for i, q in enumerate(queries):
+            before = len(sizes)
+            r = page.evaluate(API, q)
+            page.wait_for_timeout(200)
+            print(f"{q!r}: {r['n']} results, top ten ready after {r['ms'] / 1000:.2f} s"
+                  f"{' (first query: loads pagefind.js and its WebAssembly)' if not i else ''},"
+                  f" {sum(sizes[before:]) / 1e3:,.0f} kB downloaded -> {r['first']}")
         browser.close()
     return 0
 
