@@ -155,3 +155,36 @@ def test_phone_tables_scroll_with_hint_dates_do_not_wrap(browser, seeds_url):
         assert figure.evaluate("f => f.scrollLeft") > 0  # the whole period is reachable by scrolling
     finally:
         ctx.close()
+
+
+def _rows_text(page):
+    return [_norm(r.inner_text()) for r in page.locator("article table tbody tr:not([hidden])").all()]
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_index_pages_sort_and_filter(browser, seeds_url, seeds_site, mode):
+    base = seeds_url if mode == "http" else seeds_site.resolve().as_uri()
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}/sources/index.html")
+        header = page.locator("article table thead th", has_text="Claims").first
+        header.focus()
+        page.keyboard.press("Enter")  # keyboard reaches the sort
+        first = [int(r.split()[-2]) for r in _rows_text(page)]
+        assert header.get_attribute("aria-sort") in ("ascending", "descending")
+        assert first == sorted(first) or first == sorted(first, reverse=True), first
+        header.click()
+        again = [int(r.split()[-2]) for r in _rows_text(page)]
+        assert again == first[::-1] or sorted(set(again)) != sorted(set(first)) or len(set(first)) == 1
+        page.goto(f"{base}/claims/index.html")
+        total = len(_rows_text(page))
+        page.get_by_label("Filter rows").fill("Lavrov 2012")
+        rows = _rows_text(page)
+        assert 0 < len(rows) < total and all("Lavrov" in r and "2012" in r for r in rows), rows
+        assert "rows" in page.locator(".dossier-filter__count").inner_text()
+        assert errors == []
+    finally:
+        ctx.close()
