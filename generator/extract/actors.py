@@ -199,6 +199,19 @@ def _state_word(word: str) -> bool:
     return bool(canonical_state(w) or (w.endswith("s") and len(w) > 4 and canonical_state(w[:-1])))
 
 
+@functools.lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(demonyms())
+
+
+def _strip_trailing_words(doc: Doc, span: Span) -> Span:
+    """A person's name run into what follows once commas are lost ("Igor Konashenkov Russian Defence
+    Ministry spokesman" tagged "Igor Konashenkov Russian"): a trailing demonym or title word is cut."""
+    while len(span) >= 2 and (span[-1].lower_ in _demonym_words() or span[-1].lower_ in TITLE_WORDS):
+        span = doc[span.start:span.end - 1]
+    return span
+
+
 def _strip_leading_titles(doc: Doc, ent: Span) -> tuple[Span, Span | None]:
     """NER sometimes includes the title in a PERSON span ('President Bashar Assad'), or the country
     before it once commas are lost ('envoy for Syria Staffan de Mistura', 'Jordans King Abdullah')."""
@@ -413,6 +426,8 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         if label not in LABELS:
             continue
         span, inner_title = _strip_leading_titles(doc, ent) if label == "PERSON" else (ent, None)
+        if label == "PERSON":
+            span = _strip_trailing_words(doc, span)
         name = normalise_name(span.text)
         if not looks_like_name(name):
             continue
