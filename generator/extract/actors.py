@@ -319,6 +319,10 @@ def _place_context(ent: Span) -> bool:
     return False
 
 
+# What a side calls the other, written before a group's name ("Takfiri Daesh", "terrorist Jabhat al-Nusra"):
+# no part of the name, and alone no actor.
+EPITHETS = {"takfiri", "takfiris", "terrorist", "terrorists", "jihadist", "jihadists", "jihadi", "extremist",
+            "extremists", "militant", "militants", "radical", "radicals"}
 TIME_ZONES = {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "msk", "pst", "pdt", "eet", "eest", "ast", "cst", "cdt"}
 # A maker's or model's name flying or driving in the story: "Tupolev bombers", "two Belgian F-16 fighter
 # jets", "Sukhoi Su-24": no actor. One-word names before a vehicle noun, and names with a model code.
@@ -429,7 +433,10 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         if label == "PERSON":
             span = _strip_trailing_words(doc, span)
         name = normalise_name(span.text)
-        if not looks_like_name(name):
+        while name.split(" ", 1)[0].casefold() in EPITHETS and span.start < span.end - 1:
+            span = doc[span.start + 1:span.end]  # "Takfiri Daesh", "terrorist Nusra Front": the name is the rest
+            name = normalise_name(span.text)
+        if name.casefold() in EPITHETS or not looks_like_name(name):
             continue
         kind = _kind(label, name, ent)
         if kind is None:
