@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from site_helpers import serve
@@ -188,3 +190,67 @@ def test_index_pages_sort_and_filter(browser, seeds_url, seeds_site, mode):
         assert errors == []
     finally:
         ctx.close()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"  # from npm, see SOURCE.txt there
+
+
+def _page_types(site: Path) -> list[str]:
+    """One page of each type: home, indexes, report, tags, data, timeline, and the first entity of
+    each section (actor, event, claim, source, question)."""
+    pages = ["index.html", "report.html", "tags.html", "data/index.html", "timeline/index.html"]
+    for section in ("actors", "events", "claims", "sources", "questions"):
+        pages.append(f"{section}/index.html")
+        first = sorted(p.parent.name for p in (site / section).glob("*/index.html"))
+        assert first, f"no {section} page to check"
+        pages.append(f"{section}/{first[0]}/index.html")
+    return pages
+
+
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 1280), ("light", 390)])
+def test_axe_no_serious_or_critical_violations(browser, seeds_url, seeds_site, scheme, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        found = []
+        for path in _page_types(seeds_site) + ["sources/004-ef1a346737207dae/index.html"]:
+            page.goto(f"{seeds_url}/{path}")
+            page.wait_for_load_state("load")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            found += [f"{path}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}"
+                      for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert found == []
+    finally:
+        ctx.close()
+
+
+def test_axe_catches_a_real_violation(browser, tmp_path):
+    """The check can fail: a page with an unnamed image link and faint text is reported."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<html lang="en"><body><a href="x"><img src="data:,"></a>'
+                   '<p style="color:#eee;background:#fff">faint</p></body></html>', encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(bad.as_uri())
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        ids = {v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")}
+        assert {"link-name", "color-contrast"} <= ids, ids
+    finally:
+        page.close()
+
+
+def test_diagram_links_reachable_by_keyboard_and_named(context, seeds_url):
+    page = _new_page(context)
+    page.goto(f"{seeds_url}/timeline/index.html")
+    svg = page.locator("svg.dossier-timeline")
+    assert svg.get_attribute("role") != "img"
+    assert svg.locator("title").count() == 1 and svg.locator("desc").count() == 1
+    links = svg.locator("a")
+    assert links.count() > 0
+    # the first SVG link is in the tab order, and the accessibility tree exposes it as a link
+    links.first.focus()
+    assert page.evaluate("document.activeElement.closest('svg') !== null")
+    tree = svg.aria_snapshot()  # what a screen reader is given: the links, not one opaque image
+    assert tree.count("- link ") >= links.count() > 0, tree

@@ -529,7 +529,7 @@ def _source_body(s: Source, ix: Index, articles, extractions, names) -> Md:
         for ref in refs_in(c, s.id):
             label = "quote" if c.direct else "claim"
             marks.setdefault(ref.sentence, [])
-            link = L.claim(c.id, label)
+            link = Md(f"{L.claim(c.id, label)}{_marker_name(c, ix)}")
             if link not in marks[ref.sentence]:
                 marks[ref.sentence].append(Md(f"<sup>{link}</sup>"))
     return article_markdown(
@@ -539,6 +539,16 @@ def _source_body(s: Source, ix: Index, articles, extractions, names) -> Md:
         lambda actor_id, text: L.actor(actor_id, text),
         marks,
     )
+
+
+def _marker_name(c: Claim, ix: Index) -> Md:
+    """The accessible name of a claim marker on a source page (its visible text is only "claim"):
+    ``{ aria-label="claim by Sergei Lavrov: the outcome of any talks…" }`` (attr_list). Only plain
+    characters go into the attribute, so article text cannot break out of it."""
+    who = ix.actors[c.speaker].name if c.speaker in ix.actors else (c.speaker_description or c.speaker_text or "an unnamed speaker")
+    text = f"{'quote' if c.direct else 'claim'} by {who}: {truncate(c.text, 70)}"  # starts with the visible word
+    safe = re.sub(r"[^\w\s,.;:'’()-]", "", text, flags=re.UNICODE)
+    return Md(f'{{ aria-label="{" ".join(safe.split())}" }}')
 
 
 def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:

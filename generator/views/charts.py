@@ -154,8 +154,12 @@ def timeline_svg(items: Sequence[TimelineItem], *, width: int = 720) -> str:
     height = axis_y + 34
     out = [
         f'<svg class="dossier-svg dossier-timeline" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="Timeline of {len(placed)} dated events" {FONT} font-size="{size}">',
+        # role="group", not "img": an img hides its links from screen readers (they are the point)
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" '
+        f'aria-labelledby="dossier-timeline-title" aria-describedby="dossier-timeline-desc" {FONT} font-size="{size}">',
+        f'<title id="dossier-timeline-title">Timeline of {len(placed)} dated events</title>',
+        '<desc id="dossier-timeline-desc">Each event is placed at its date on the time axis; its label links to the '
+        "event's page. A bar is an event known only to the month or the week.</desc>",
         f'<line x1="{left}" y1="{_n(axis_y)}" x2="{width - right}" y2="{_n(axis_y)}" stroke="#333" stroke-width="1.5"/>',
     ]
     for o, label in _ticks(lo, hi):
@@ -229,8 +233,12 @@ def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, width: 
     max_w = max((e.weight for e in edges), default=1)
     out = [
         f'<svg class="dossier-svg dossier-graph" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="Relationship graph of {n} actors" {FONT} font-size="12">',
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" '
+        f'aria-labelledby="dossier-graph-title" aria-describedby="dossier-graph-desc" {FONT} font-size="12">',
+        f'<title id="dossier-graph-title">Relationship graph of {n} actors</title>',
+        '<desc id="dossier-graph-desc">Actors are dots coloured by kind, each name a link to the actor\'s page; a grey '
+        "line joins two actors who met at an event, a red dashed arrow points from a speaker to an actor it spoke "
+        "about; thicker lines mean more.</desc>",
         "<defs><marker id=\"dossier-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" "
         "markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c62828\"/></marker></defs>",
     ]

@@ -42,6 +42,10 @@
       var hint = box.previousElementSibling;
       var has = hint && hint.classList.contains("dossier-scroll-hint");
       var wide = box.scrollWidth > box.clientWidth + 2;
+      if (wide) {  // a scrolled box must be reachable by keyboard (arrow keys scroll it)
+        box.tabIndex = 0;
+        if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", "Scrollable: wider than the screen");
+      }
       if (wide && !has) {
         hint = document.createElement("p");
         hint.className = "dossier-scroll-hint";
@@ -90,6 +94,12 @@
     });
   }
   document.addEventListener("DOMContentLoaded", tableTools);
+  // Material's search dialog has no accessible name.
+  function nameDialogs() {
+    Array.prototype.forEach.call(document.querySelectorAll("[role=dialog]:not([aria-label]):not([aria-labelledby])"),
+      function (d) { d.setAttribute("aria-label", "Search"); });
+  }
+  document.addEventListener("DOMContentLoaded", nameDialogs);
   window.addEventListener("load", markOverflow);
   window.addEventListener("resize", markOverflow);
 })();
