@@ -177,10 +177,20 @@ class _Helpers:
         text = truncate(c.text, limit)
         label = f"“{text}”" if c.direct else text
         link = self.L.claim(c.id, label)
+        lead = self._cue_lead(c)
+        return Md(f"{lead} {link}") if lead else link
+
+    def cued(self, c: Claim, limit: int = 160) -> Md:
+        """The claim's words as table text (no link: the claim's own page), led by the cue as in
+        :meth:`quote`, so "This claim" never drops "has not urged"."""
+        text = truncate(c.text, limit)
+        cell = self.cell(f"“{text}”" if c.direct else text, limit + 2)
+        lead = self._cue_lead(c)
+        return Md(f"{lead} {cell}") if lead else cell
+
+    def _cue_lead(self, c: Claim) -> str:
         cue = " ".join(c.cue.split())
-        if c.negated or cue.lower() not in PLAIN_CUES:
-            return Md(f"*{md_escape(cue)}* {link}")
-        return link
+        return f"*{md_escape(cue)}*" if c.negated or cue.lower() not in PLAIN_CUES else ""
 
     def join(self, items: list, sep: str = ", ") -> Md:
         return Md(sep.join(md_escape(i) for i in items))
