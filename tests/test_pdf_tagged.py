@@ -43,4 +43,5 @@ def test_own_words_are_direct_quotations_only(seeds_project):
             assert words[:20] in quoted or words[:20] not in html, c.id
         else:
             assert words[:20] not in quoted, f"reported speech among the quotations: {c.id}"
+            assert words[:20] in reported or words[:20] not in html, c.id
     assert any(not c.direct for c in putin) and "As reported (not verbatim)" in html
