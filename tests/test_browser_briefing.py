@@ -254,3 +254,32 @@ def test_diagram_links_reachable_by_keyboard_and_named(context, seeds_url):
     assert page.evaluate("document.activeElement.closest('svg') !== null")
     tree = svg.aria_snapshot()  # what a screen reader is given: the links, not one opaque image
     assert tree.count("- link ") >= links.count() > 0, tree
+
+
+def _texts(locator) -> list[str]:
+    return locator.evaluate_all("els => els.map(e => e.textContent)")  # SVG text has no innerText
+
+
+def test_graph_page_and_ego_graphs(context, seeds_url):
+    page = _new_page(context)
+    page.goto(f"{seeds_url}/timeline/index.html")
+    page.locator("article a", has_text="graph page").click()
+    page.wait_for_load_state()
+    svg = page.locator("svg.dossier-graph")
+    names = _texts(svg.locator("a text"))
+    assert 2 <= len(names) <= 16 and "Vladimir Putin" in names  # top actors only
+    tips = " ".join(_texts(svg.locator("title")))
+    assert "David Cameron met Vladimir Putin: 3 events" in tips  # weighted, labelled edges
+    assert "agrees with" in tips and "disagrees with" in tips  # from the questions
+    legend = " ".join(_texts(page.locator("svg.dossier-legend text")))
+    for word in ("met", "spoke about", "agree on a question", "disagree on a question", "person", "state"):
+        assert word in legend
+    rows = [_norm(r.inner_text()) for r in page.locator("article table tbody tr").all()]
+    assert any("disagrees with" in r and "Should Bashar al-Assad leave power?" in r for r in rows), rows[:5]
+    page.goto(f"{seeds_url}/actors/vladimir-putin/index.html")
+    ego = page.locator("h2#connections").locator("xpath=following-sibling::div[contains(@class,'dossier-figure')][1]")
+    labels = _texts(ego.locator("svg a text"))
+    assert "Vladimir Putin" in labels and 2 < len(labels) <= 9
+    ego.locator("svg a", has_text="David Cameron").click()
+    page.wait_for_load_state()
+    assert "David Cameron" in page.locator("h1").inner_text()
