@@ -5,6 +5,10 @@ size of one article shows as a growing cost per MB.
     python bench/bigarticle.py                      # sizes 0.25, 0.5, 1, 2 M characters, both shapes
     python bench/bigarticle.py --sizes 0.1,0.2      # quicker
     python bench/bigarticle.py --one paragraphs 2000000   # one measurement (what the table runs)
+    python bench/bigarticle.py --ingest 60              # the largest file read (60 MB): ingest only
+
+The largest *file* (``decode.MAX_BYTES``, 60 MB) is read and cleaned, then refused for parsing as over
+2 M characters; ``--ingest`` measures that path (text as paragraphs, as one paragraph, and as HTML).
 
 Shapes: ``paragraphs`` (many short paragraphs of two sentences, ~220 characters each: 2 M characters
 are ~9,000 paragraphs) and ``one`` (the same sentences as one paragraph with no line break at all).
@@ -71,6 +75,33 @@ def article_text(shape: str, chars: int) -> str:
         return head + " ".join(parts) + "\n"
     paras = [" ".join(parts[k:k + 2]) for k in range(0, len(parts), 2)]
     return head + "\n\n".join(paras) + "\n"
+
+
+def html_text(chars: int) -> str:
+    body = article_text("paragraphs", chars).split("\n\n")
+    return ("<!DOCTYPE html><html><head><title>Syria talks</title></head><body><article>"
+            + "".join(f"<p>{p}</p>\n" for p in body) + "</article></body></html>\n")
+
+
+def measure_ingest(shape: str, size: int) -> dict:
+    """Read and clean one file of ``size`` bytes (in its own process: peak RSS is its own)."""
+    from generator.ingest import load_article
+    from generator.pipeline import MAX_PARSE_CHARS
+
+    with tempfile.TemporaryDirectory() as tmp:
+        name = "big.html" if shape == "html" else "big.txt"
+        path = Path(tmp) / "seeds" / name
+        path.parent.mkdir()
+        text = html_text(size) if shape == "html" else article_text(shape, size)
+        path.write_text(text[:size], encoding="utf-8")
+        del text
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        t = _cpu()
+        article, _ = load_article(path, root=Path(tmp))
+        out = {"shape": shape, "bytes": path.stat().st_size, "ingest_s": round(_cpu() - t, 2),
+               "clean_chars": len(article.clean_text), "refused_for_parsing": len(article.clean_text) > MAX_PARSE_CHARS,
+               "rss_before_mb": round(rss0), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    return out
 
 
 def _cpu() -> float:
@@ -140,9 +171,20 @@ def main() -> None:
     ap.add_argument("--sizes", default="0.25,0.5,1,2", help="millions of characters, comma-separated")
     ap.add_argument("--shapes", default="paragraphs,one")
     ap.add_argument("--one", nargs=2, metavar=("SHAPE", "CHARS"))
+    ap.add_argument("--ingest", type=float, metavar="MB", help="ingest only, one file of MB megabytes per shape")
+    ap.add_argument("--ingest-one", nargs=2, metavar=("SHAPE", "BYTES"))
     args = ap.parse_args()
     if args.one:
         print(json.dumps(measure_one(args.one[0], int(args.one[1]))))
+        return
+    if args.ingest_one:
+        print(json.dumps(measure_ingest(args.ingest_one[0], int(args.ingest_one[1]))))
+        return
+    if args.ingest:
+        for shape in ("paragraphs", "one", "html"):
+            proc = subprocess.run([sys.executable, __file__, "--ingest-one", shape, str(int(args.ingest * 1e6))],
+                                  capture_output=True, text=True)
+            print(proc.stdout.strip() or proc.stderr[-2000:], flush=True)
         return
     rows = []
     for shape in args.shapes.split(","):

@@ -15,6 +15,7 @@ from pathlib import Path
 from .cache import ExtractionCache
 from .cachedir import cache_root, migrate_legacy_cache
 from .config import Curation, load_curation
+from .ingest import MAX_ARTICLE_CHARS
 from .model import Article, ArticleExtraction, Dossier, Problem
 from .render import TOP_LEVEL
 from .write import MANIFEST
@@ -82,7 +83,7 @@ class BuildReport:
 # The longest text parsed as one article: about 330,000 words, over a minute of parsing. A news article is
 # a few thousand words; a larger file is a dump of many articles or not an article, and parsing it would
 # hold up every build for tens of minutes. It is reported instead, with the advice to split it.
-MAX_PARSE_CHARS = 2_000_000
+MAX_PARSE_CHARS = MAX_ARTICLE_CHARS
 
 
 def extract_corpus(

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from site_helpers import serve
@@ -155,3 +157,129 @@ def test_phone_tables_scroll_with_hint_dates_do_not_wrap(browser, seeds_url):
         assert figure.evaluate("f => f.scrollLeft") > 0  # the whole period is reachable by scrolling
     finally:
         ctx.close()
+
+
+def _rows_text(page):
+    return [_norm(r.inner_text()) for r in page.locator("article table tbody tr:not([hidden])").all()]
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_index_pages_sort_and_filter(browser, seeds_url, seeds_site, mode):
+    base = seeds_url if mode == "http" else seeds_site.resolve().as_uri()
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}/sources/index.html")
+        header = page.locator("article table thead th", has_text="Claims").first
+        header.focus()
+        page.keyboard.press("Enter")  # keyboard reaches the sort
+        first = [int(r.split()[-2]) for r in _rows_text(page)]
+        assert header.get_attribute("aria-sort") in ("ascending", "descending")
+        assert first == sorted(first) or first == sorted(first, reverse=True), first
+        header.click()
+        again = [int(r.split()[-2]) for r in _rows_text(page)]
+        assert again == first[::-1] or sorted(set(again)) != sorted(set(first)) or len(set(first)) == 1
+        page.goto(f"{base}/claims/index.html")
+        total = len(_rows_text(page))
+        page.get_by_label("Filter rows").fill("Lavrov 2012")
+        rows = _rows_text(page)
+        assert 0 < len(rows) < total and all("Lavrov" in r and "2012" in r for r in rows), rows
+        assert "rows" in page.locator(".dossier-filter__count").inner_text()
+        assert errors == []
+    finally:
+        ctx.close()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"  # from npm, see SOURCE.txt there
+
+
+def _page_types(site: Path) -> list[str]:
+    """One page of each type: home, indexes, report, tags, data, timeline, and the first entity of
+    each section (actor, event, claim, source, question)."""
+    pages = ["index.html", "report.html", "tags.html", "data/index.html", "timeline/index.html"]
+    for section in ("actors", "events", "claims", "sources", "questions"):
+        pages.append(f"{section}/index.html")
+        first = sorted(p.parent.name for p in (site / section).glob("*/index.html"))
+        assert first, f"no {section} page to check"
+        pages.append(f"{section}/{first[0]}/index.html")
+    return pages
+
+
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 1280), ("light", 390)])
+def test_axe_no_serious_or_critical_violations(browser, seeds_url, seeds_site, scheme, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        found = []
+        for path in _page_types(seeds_site) + ["sources/004-ef1a346737207dae/index.html"]:
+            page.goto(f"{seeds_url}/{path}")
+            page.wait_for_load_state("load")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            found += [f"{path}: {v['id']} ({v['impact']}) at {v['nodes'][0]['target']}"
+                      for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert found == []
+    finally:
+        ctx.close()
+
+
+def test_axe_catches_a_real_violation(browser, tmp_path):
+    """The check can fail: a page with an unnamed image link and faint text is reported."""
+    bad = tmp_path / "bad.html"
+    bad.write_text('<html lang="en"><body><a href="x"><img src="data:,"></a>'
+                   '<p style="color:#eee;background:#fff">faint</p></body></html>', encoding="utf-8")
+    page = browser.new_page()
+    try:
+        page.goto(bad.as_uri())
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        ids = {v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")}
+        assert {"link-name", "color-contrast"} <= ids, ids
+    finally:
+        page.close()
+
+
+def test_diagram_links_reachable_by_keyboard_and_named(context, seeds_url):
+    page = _new_page(context)
+    page.goto(f"{seeds_url}/timeline/index.html")
+    svg = page.locator("svg.dossier-timeline")
+    assert svg.get_attribute("role") != "img"
+    assert svg.locator("title").count() == 1 and svg.locator("desc").count() == 1
+    links = svg.locator("a")
+    assert links.count() > 0
+    # the first SVG link is in the tab order, and the accessibility tree exposes it as a link
+    links.first.focus()
+    assert page.evaluate("document.activeElement.closest('svg') !== null")
+    tree = svg.aria_snapshot()  # what a screen reader is given: the links, not one opaque image
+    assert tree.count("- link ") >= links.count() > 0, tree
+
+
+def _texts(locator) -> list[str]:
+    return locator.evaluate_all("els => els.map(e => e.textContent)")  # SVG text has no innerText
+
+
+def test_graph_page_and_ego_graphs(context, seeds_url):
+    page = _new_page(context)
+    page.goto(f"{seeds_url}/timeline/index.html")
+    page.locator("article a", has_text="graph page").click()
+    page.wait_for_load_state()
+    svg = page.locator("svg.dossier-graph")
+    names = _texts(svg.locator("a text"))
+    assert 2 <= len(names) <= 16 and "Vladimir Putin" in names  # top actors only
+    tips = " ".join(_texts(svg.locator("title")))
+    assert "David Cameron met Vladimir Putin: 3 events" in tips  # weighted, labelled edges
+    assert "agrees with" in tips and "disagrees with" in tips  # from the questions
+    legend = " ".join(_texts(page.locator("svg.dossier-legend text")))
+    for word in ("met", "spoke about", "agree on a question", "disagree on a question", "person", "state"):
+        assert word in legend
+    rows = [_norm(r.inner_text()) for r in page.locator("article table tbody tr").all()]
+    assert any("disagrees with" in r and "Should Bashar al-Assad leave power?" in r for r in rows), rows[:5]
+    page.goto(f"{seeds_url}/actors/vladimir-putin/index.html")
+    ego = page.locator("h2#connections").locator("xpath=following-sibling::div[contains(@class,'dossier-figure')][1]")
+    labels = _texts(ego.locator("svg a text"))
+    assert "Vladimir Putin" in labels and 2 < len(labels) <= 9
+    ego.locator("svg a", has_text="David Cameron").click()
+    page.wait_for_load_state()
+    assert "David Cameron" in page.locator("h1").inner_text()

@@ -45,10 +45,16 @@ def test_two_builds_in_different_listing_orders_are_identical(tmp_path, monkeypa
     class ReversedScandir:
         def __init__(self, path="."):
             self._it = real_scandir(path)
-            self._entries = list(reversed(list(self._it)))
+            self._entries = iter(list(reversed(list(self._it))))
 
-        def __iter__(self):
-            return iter(self._entries)
+        def __iter__(self):  # an iterator, as os.scandir's is (os.walk calls next() on it)
+            return self
+
+        def __next__(self):
+            return next(self._entries)
+
+        def close(self):
+            self._it.close()
 
         def __enter__(self):
             return self

@@ -407,12 +407,15 @@ def test_timeline_page(pages):
     tl = pages["timeline/index.md"]
     assert tl.index("Lavrov meets Assad in Damascus") < tl.index("G8 summit in Enniskillen")
     assert "## Undated events" in tl
-    assert tl.count('<div class="dossier-figure" markdown="0">') == 3  # timeline, graph, one series
-    assert "| [Vladimir Putin](../actors/vladimir-putin/index.md) | spoke about | [Bashar Assad]" in tl
+    assert tl.count('<div class="dossier-figure" markdown="0">') == 2  # timeline, one series
+    assert "[graph page](../graph/index.md)" in tl
+    graph = pages["graph/index.md"]  # the relationships have a page of their own (issue 15)
+    assert graph.count('<div class="dossier-figure" markdown="0">') == 1
+    assert "| [Vladimir Putin](../actors/vladimir-putin/index.md) | spoke about | [Bashar Assad]" in graph
 
 
 def test_svg_is_well_formed_and_bounded(pages):
-    tl = pages["timeline/index.md"]
+    tl = pages["timeline/index.md"] + pages["graph/index.md"] + pages["actors/vladimir-putin/index.md"]
     for svg in re.findall(r"<svg.*?</svg>", tl, flags=re.S):
         ET.fromstring(svg)  # raises on malformed XML
         assert "\n\n" not in svg
@@ -435,7 +438,7 @@ def test_empty_dossier():
         "index.md", "report.md", "tags.md", "timeline/index.md", "whatsnew.md",
         "actors/index.md", "events/index.md", "claims/index.md", "sources/index.md", "questions/index.md",
         "data/index.md", "data/actors.csv", "data/claims.csv", "data/events.csv", "data/sources.csv",
-        "data/positions.csv", "dossier.json", "dossier.schema.json",
+        "data/positions.csv", "dossier.json", "dossier.schema.json", "graph/index.md",
     }  # fmt: skip
 
 

@@ -11,6 +11,7 @@ changed articles are parsed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_right
@@ -90,10 +91,14 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
     )
     claims = []
     heads = _headline_spans(article)
+    tags = _tag_runs(article.clean_text)
     date_index = _claim_date_index(raw_dates, doc)
     for c in find_claims(doc):
         if _in_headline(doc, c.cue[0]) or any(s <= c.cue[0] < e for s, e in heads):
             continue  # a headline sums up a statement the body reports in full (and runs words together)
+        for s, e in tags:  # a tag list run into the sentence is no part of what was said
+            if c.content[0] <= s < c.content[1] and e < c.content[1] and not s <= c.cue[0] < e:
+                c = dataclasses.replace(c, content=(e, c.content[1]))
         cue, negated = _negated_cue(doc, c.cue)
         speaker_span = m.span(*c.speaker) if c.speaker else None
         sent = m.sentence(c.cue[0])
@@ -172,7 +177,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _story_mentions(article: Article, doc: Doc, found: list) -> list:
     """The mentions that name something in the story, not words of the page around it:
 
-    * a name only in the headline (the first paragraph when it is the article's title) is dropped:
+    * a name only in the headline (the first paragraph when it is the article's title, or a Title Case
+      run such as a list of other stories' headlines) is dropped:
       headlines run words together ("Blaming Assad Trump says ..." once commas are lost) and
       capitalise every word ("Suspected Gas Attack"), so a name there counts only when the body
       names it too (a state, found in a table, counts anyway);
@@ -183,7 +189,10 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
     """
     text = article.clean_text
     heads = _headline_spans(article)
-    body_names = {r.name.casefold() for r in found if not any(s <= r.start < e for s, e in heads)}
+    # a Title Case run in the body is a headline too: teaser lists of other stories ("Syrian Army Gains
+    # Control of ... Pentagon Calls ... Daesh Ridiculous Syrian Army Encircles Daesh in ...")
+    titled = {r.start for r in found if _in_headline(doc, r.start, min_words=8)}
+    body_names = {r.name.casefold() for r in found if r.start not in titled and not any(s <= r.start < e for s, e in heads)}
     outlet = (article.outlet or "").casefold().removeprefix("the ")
     credits = _merged(_credit_lines(doc) + _tag_runs(text))
     credit_starts = [c[0] for c in credits]
@@ -206,7 +215,7 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
         k = bisect_right(credit_starts, r.start) - 1  # credits: merged, in order (a bisection, not a scan per mention)
         if k >= 0 and r.start < credits[k][1]:
             continue
-        if any(s <= r.start < e for s, e in heads) and low not in body_names and r.kind != "state":
+        if (r.start in titled or any(s <= r.start < e for s, e in heads)) and low not in body_names and r.kind != "state":
             continue
         if " " not in r.name and not r.name.isupper() and in_lower_case(low):
             continue
@@ -256,14 +265,14 @@ def _headline_event(article: Article, doc: Doc, char: int) -> bool:
     return char < head_end or _in_headline(doc, char)
 
 
-def _in_headline(doc: Doc, char: int) -> bool:
+def _in_headline(doc: Doc, char: int, min_words: int = 3) -> bool:
     """Headlines are Title Case ("Russia Pressing for Talks to End Syria Bloodshed"); the parser reads
     their nouns as verbs, so claims found in them are not trusted."""
     tok = doc.char_span(char, char + 1, alignment_mode="expand")
     if tok is None:
         return False
     words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
+    return len(words) >= min_words and sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
 
 
 def _negated_cue(doc: Doc, cue: tuple[int, int]) -> tuple[tuple[int, int], bool]:

@@ -199,6 +199,19 @@ def _state_word(word: str) -> bool:
     return bool(canonical_state(w) or (w.endswith("s") and len(w) > 4 and canonical_state(w[:-1])))
 
 
+@functools.lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(demonyms())
+
+
+def _strip_trailing_words(doc: Doc, span: Span) -> Span:
+    """A person's name run into what follows once commas are lost ("Igor Konashenkov Russian Defence
+    Ministry spokesman" tagged "Igor Konashenkov Russian"): a trailing demonym or title word is cut."""
+    while len(span) >= 2 and (span[-1].lower_ in _demonym_words() or span[-1].lower_ in TITLE_WORDS):
+        span = doc[span.start:span.end - 1]
+    return span
+
+
 def _strip_leading_titles(doc: Doc, ent: Span) -> tuple[Span, Span | None]:
     """NER sometimes includes the title in a PERSON span ('President Bashar Assad'), or the country
     before it once commas are lost ('envoy for Syria Staffan de Mistura', 'Jordans King Abdullah')."""
@@ -306,6 +319,10 @@ def _place_context(ent: Span) -> bool:
     return False
 
 
+# What a side calls the other, written before a group's name ("Takfiri Daesh", "terrorist Jabhat al-Nusra"):
+# no part of the name, and alone no actor.
+EPITHETS = {"takfiri", "takfiris", "terrorist", "terrorists", "jihadist", "jihadists", "jihadi", "extremist",
+            "extremists", "militant", "militants", "radical", "radicals"}
 TIME_ZONES = {"gmt", "utc", "est", "edt", "cet", "cest", "bst", "msk", "pst", "pdt", "eet", "eest", "ast", "cst", "cdt"}
 # A maker's or model's name flying or driving in the story: "Tupolev bombers", "two Belgian F-16 fighter
 # jets", "Sukhoi Su-24": no actor. One-word names before a vehicle noun, and names with a model code.
@@ -413,8 +430,13 @@ def find_mentions(doc: Doc) -> list[RawMention]:
         if label not in LABELS:
             continue
         span, inner_title = _strip_leading_titles(doc, ent) if label == "PERSON" else (ent, None)
+        if label == "PERSON":
+            span = _strip_trailing_words(doc, span)
         name = normalise_name(span.text)
-        if not looks_like_name(name):
+        while name.split(" ", 1)[0].casefold() in EPITHETS and span.start < span.end - 1:
+            span = doc[span.start + 1:span.end]  # "Takfiri Daesh", "terrorist Nusra Front": the name is the rest
+            name = normalise_name(span.text)
+        if name.casefold() in EPITHETS or not looks_like_name(name):
             continue
         kind = _kind(label, name, ent)
         if kind is None:

@@ -24,6 +24,7 @@ _CORE = frozenset("""
     deputy director dr. envoy foreign gen. general governor interior judge justice king lady leader
     lord mayor minister mr mr. mrs mrs. ms ms. pm premier president president-elect prime prince queen
     rep. representative secretary sen. senator sheikh sir spokesman spokeswoman state vice
+    treasurer chancellor-elect mp
 """.split())
 NAME_TITLE_WORDS = _CORE | frozenset("""
     activist adviser advisor analyst archbishop ayatollah bishop captain cardinal ceo chair

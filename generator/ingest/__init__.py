@@ -49,6 +49,13 @@ from .meta import meta_date, outlet_from_text, parse_iso, tidy_title, title_from
 from .sidecar import Metadata, check_value, load_yaml, merge, validate
 from .yamlread import SIDECAR
 
+# The longest cleaned text parsed as one article (``pipeline.extract_corpus`` refuses longer ones). A text
+# or Markdown file over MAX_RAW_TEXT_CHARS cannot clean down to it (boilerplate is a few lines, not four
+# fifths of a file), so it is refused before cleaning: a 60 MB one-paragraph file cost 40 s and 1 GB to
+# clean only to be refused (bench/bigarticle.py). HTML is cleaned first: markup may be most of a page.
+MAX_ARTICLE_CHARS = 2_000_000
+MAX_RAW_TEXT_CHARS = 5 * MAX_ARTICLE_CHARS
+
 __all__ = ["read_article", "load_article", "read_corpus", "clean_text", "Cleaned", "ARTICLE_SUFFIXES", "MAX_BYTES"]
 
 ARTICLE_SUFFIXES = {
@@ -301,6 +308,9 @@ def load_article(
         raise IngestError(shown, "only whitespace, no text")
     # 3-5. units, rules, assembly
     kind = _kind(path, raw[:2048])
+    if kind != "html" and len(raw) > MAX_RAW_TEXT_CHARS:
+        raise IngestError(shown, f"too long for one article: {len(raw):,} characters of text (the limit is "
+                                 f"{MAX_ARTICLE_CHARS:,}); split it into separate articles")
     cleaned = clean_text(raw, kind)
     warnings += cleaned.warnings
     if not cleaned.text.strip():

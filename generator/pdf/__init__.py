@@ -58,7 +58,7 @@ from . import html as _html
 from ..faults import checkpoint
 from .cache import PdfCache
 from .context import Texts, brief_context, briefing_context
-from .engine import LocalOnlyFetcher, write_pdf
+from .engine import PDF_VARIANT, LocalOnlyFetcher, write_pdf
 
 __all__ = ["build_pdfs", "briefing_html", "brief_html", "brief_actors", "BRIEFS_DIR", "BRIEFING"]
 
@@ -70,7 +70,7 @@ def _engine_key() -> str:
     import pydyf
     import weasyprint
 
-    return f"weasyprint {weasyprint.__version__} pydyf {pydyf.__version__}"
+    return f"weasyprint {weasyprint.__version__} pydyf {pydyf.__version__} {PDF_VARIANT}"
 
 
 def briefing_html(

@@ -34,12 +34,15 @@ class LocalOnlyFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged: a structure tree for screen readers; the outline is kept
+
+
 def write_pdf(html: str, target: Path, *, base_url: Path, fetcher: LocalOnlyFetcher | None = None) -> int:
     """Render ``html`` to ``target`` (written via a temporary file, then renamed); returns pages."""
     fetcher = fetcher or LocalOnlyFetcher()
     doc = weasyprint.HTML(string=html, base_url=base_url.resolve().as_uri() + "/", url_fetcher=fetcher).render()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    doc.write_pdf(tmp, pdf_identifier=False, uncompressed_pdf=False, full_fonts=False)
+    doc.write_pdf(tmp, pdf_identifier=False, uncompressed_pdf=False, full_fonts=False, pdf_variant=PDF_VARIANT)
     tmp.replace(target)
     return len(doc.pages)

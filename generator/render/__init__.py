@@ -34,7 +34,7 @@ from ..model import Actor, Article, ArticleExtraction, Claim, Dossier, Event, So
 from ..views import Views, build_views, fmt
 from ..views import changes as change_views
 from ..views.charts import GraphNode, SeriesPointView, TimelineItem, graph_legend, graph_svg, series_svg, timeline_svg
-from ..views.graph import GRAPH_LIMIT, relationships
+from ..views.graph import ego, relationships
 from ..views.index import Index, newest_first, on_timeline, refs_in
 from ..views.questions import STANCE_LABEL, TOPIC_LABEL, by_actor, by_claim, question_view
 from ..views.select import brief_actors
@@ -49,7 +49,7 @@ __all__ = ["render", "TEMPLATES_DIR", "TOP_LEVEL"]
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Everything render writes at the top of docs/ (sections and pages); ``generator.pipeline.GENERATED``
 # adds dossier.json and the write manifest. Hand-written files in docs/ are everything else.
-TOP_LEVEL = ("actors", "claims", "data", "events", "questions", "sources", "timeline", "index.md", "report.md", "tags.md",
+TOP_LEVEL = ("actors", "claims", "data", "events", "graph", "questions", "sources", "timeline", "index.md", "report.md", "tags.md",
              "dossier.json", "dossier.schema.json", "whatsnew.md", "feed.xml")
 SCHEMA_FILE = Path(__file__).parent.parent / "data" / "dossier.schema.json"  # kept current by tests/test_build.py
 WHATSNEW_GROUP_LIMIT = 100  # items of one group (e.g. new claims) listed per build on the What's new page
@@ -57,6 +57,8 @@ WHATSNEW_GROUP_LIMIT = 100  # items of one group (e.g. new claims) listed per bu
 LIST_LIMIT = 100  # longest list of claims/sources on one entity page (keeps pages small at scale)
 RELATION_LIMIT = 40  # rows of the relationship table (strongest first; actor pages have the rest)
 CO_ACTOR_LIMIT = 12  # rows of "often mentioned with" on an actor page
+GRAPH_PAGE_LIMIT = 16  # actors drawn on the graph page: more than this and the circle gets unreadable
+EGO_LIMIT = 8  # neighbours in an actor page's own graph
 TIMELINE_LIMIT = 60  # events drawn on the timeline picture (the table below lists all)
 HOME_LIMIT = 8
 HOME_QUESTIONS = 4  # questions summed up at the top of the home page
@@ -177,10 +179,20 @@ class _Helpers:
         text = truncate(c.text, limit)
         label = f"“{text}”" if c.direct else text
         link = self.L.claim(c.id, label)
+        lead = self._cue_lead(c)
+        return Md(f"{lead} {link}") if lead else link
+
+    def cued(self, c: Claim, limit: int = 160) -> Md:
+        """The claim's words as table text (no link: the claim's own page), led by the cue as in
+        :meth:`quote`, so "This claim" never drops "has not urged"."""
+        text = truncate(c.text, limit)
+        cell = self.cell(f"“{text}”" if c.direct else text, limit + 2)
+        lead = self._cue_lead(c)
+        return Md(f"{lead} {cell}") if lead else cell
+
+    def _cue_lead(self, c: Claim) -> str:
         cue = " ".join(c.cue.split())
-        if c.negated or cue.lower() not in PLAIN_CUES:
-            return Md(f"*{md_escape(cue)}* {link}")
-        return link
+        return f"*{md_escape(cue)}*" if c.negated or cue.lower() not in PLAIN_CUES else ""
 
     def join(self, items: list, sep: str = ", ") -> Md:
         return Md(sep.join(md_escape(i) for i in items))
@@ -418,8 +430,9 @@ def render(
         )
         pages[path] = _tidy(text)
 
+    rel = relationships(dossier, ix.actors)
     for a in sorted(dossier.actors, key=lambda a: a.id):
-        emit(page_path("actors", a.id), "actor.md.j2", a=a, front=front_matter([f"actor: {_kind(a.kind)}"], boost=ACTOR_BOOST))
+        emit(page_path("actors", a.id), "actor.md.j2", a=a, ego_pic=_ego_picture(a.id, rel, ix, names), front=front_matter([f"actor: {_kind(a.kind)}"], boost=ACTOR_BOOST))
     for e in sorted(dossier.events, key=lambda e: e.id):
         emit(page_path("events", e.id), "event.md.j2", e=e, front=front_matter([f"event: {_kind(e.kind)}"]))
     for c in sorted(dossier.claims, key=lambda c: c.id):
@@ -446,6 +459,7 @@ def render(
     emit("claims/index.md", "claims_index.md.j2", claims=newest_first(dossier.claims))
     emit("sources/index.md", "sources_index.md.j2", sources=_sources_by_date(dossier.sources))
     emit("timeline/index.md", "timeline.md.j2", **_timeline_context(dossier, ix, names))
+    emit("graph/index.md", "graph.md.j2", **_graph_context(rel, ix, names))
     emit("index.md", "home.md.j2", questions=qviews[:HOME_QUESTIONS], **_home_context(dossier, ix))
     emit("report.md", "report.md.j2", sources=_sources_by_date(dossier.sources), articles=articles)
     emit("tags.md", "tags.md.j2")
@@ -529,7 +543,7 @@ def _source_body(s: Source, ix: Index, articles, extractions, names) -> Md:
         for ref in refs_in(c, s.id):
             label = "quote" if c.direct else "claim"
             marks.setdefault(ref.sentence, [])
-            link = L.claim(c.id, label)
+            link = Md(f"{L.claim(c.id, label)}{_marker_name(c, ix)}")
             if link not in marks[ref.sentence]:
                 marks[ref.sentence].append(Md(f"<sup>{link}</sup>"))
     return article_markdown(
@@ -539,6 +553,16 @@ def _source_body(s: Source, ix: Index, articles, extractions, names) -> Md:
         lambda actor_id, text: L.actor(actor_id, text),
         marks,
     )
+
+
+def _marker_name(c: Claim, ix: Index) -> Md:
+    """The accessible name of a claim marker on a source page (its visible text is only "claim"):
+    ``{ aria-label="claim by Sergei Lavrov: the outcome of any talks…" }`` (attr_list). Only plain
+    characters go into the attribute, so article text cannot break out of it."""
+    who = ix.actors[c.speaker].name if c.speaker in ix.actors else (c.speaker_description or c.speaker_text or "an unnamed speaker")
+    text = f"{'quote' if c.direct else 'claim'} by {who}: {truncate(c.text, 70)}"  # starts with the visible word
+    safe = re.sub(r"[^\w\s,.;:'’()-]", "", text, flags=re.UNICODE)
+    return Md(f'{{ aria-label="{" ".join(safe.split())}" }}')
 
 
 def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
@@ -554,20 +578,6 @@ def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
         for e in shown
     ]
     timeline_pic = _figure(timeline_svg(items)) if items else Md("")
-
-    # Relationship graph: "met" = shared events; "about" = claims by a about b.
-    rel = relationships(dossier, ix.actors)
-    in_graph = rel.top(GRAPH_LIMIT)
-    nodes = [
-        GraphNode(a, ix.actors[a].name, ix.actors[a].kind, L.html_url("actors", a)) for a in sorted(in_graph)
-    ]
-    graph_edges = [e for e in rel.edges if e.a in in_graph and e.b in in_graph]
-    graph_pic = _figure(graph_svg(nodes, graph_edges) + "\n" + graph_legend()) if nodes else Md("")
-    relations = sorted(
-        [("met", a, b, sorted(v)) for (a, b), v in rel.met.items()]
-        + [("spoke about", a, b, sorted(v)) for (a, b), v in rel.about.items()],
-        key=lambda r: (-len(r[3]), r[0], ix.actors[r[1]].name.casefold(), ix.actors[r[2]].name.casefold()),
-    )
 
     series = []
     for s in sorted(dossier.series, key=lambda s: s.id):
@@ -587,13 +597,41 @@ def _timeline_context(dossier: Dossier, ix: Index, names) -> dict:
         "timeline_pic": timeline_pic,
         "timeline_left_out": left_out,
         "years": sorted(by_year.items()),
-        "graph_pic": graph_pic,
-        "graph_left_out": max(0, len(rel.degree) - len(in_graph)),
-        "graph_limit": GRAPH_LIMIT,
-        "relations": relations[:RELATION_LIMIT],
-        "relations_left_out": max(0, len(relations) - RELATION_LIMIT),
         "series": series,
     }
+
+
+def _graph_context(rel, ix: Index, names) -> dict:
+    """The graph page: the most connected actors drawn, every relationship in the table."""
+    L = Linker("graph/index.md", names, ix.has_sentence)
+    in_graph = rel.top(GRAPH_PAGE_LIMIT)
+    nodes = [GraphNode(a, ix.actors[a].name, ix.actors[a].kind, L.html_url("actors", a)) for a in sorted(in_graph)]
+    graph_edges = [e for e in rel.edges if e.a in in_graph and e.b in in_graph]
+    graph_pic = _figure(graph_svg(nodes, graph_edges) + "\n" + graph_legend()) if nodes else Md("")
+    relations = sorted(
+        [("met", a, b, sorted(v)) for (a, b), v in rel.met.items()]
+        + [("spoke about", a, b, sorted(v)) for (a, b), v in rel.about.items()]
+        + [("agrees with", a, b, sorted(v)) for (a, b), v in rel.agree.items()]
+        + [("disagrees with", a, b, sorted(v)) for (a, b), v in rel.disagree.items()],
+        key=lambda r: (-len(r[3]), r[0], ix.actors[r[1]].name.casefold(), ix.actors[r[2]].name.casefold()),
+    )
+    return {
+        "graph_pic": graph_pic,
+        "graph_left_out": max(0, len(rel.degree) - len(in_graph)),
+        "graph_limit": GRAPH_PAGE_LIMIT,
+        "relations": relations[:RELATION_LIMIT],
+        "relations_left_out": max(0, len(relations) - RELATION_LIMIT),
+    }
+
+
+def _ego_picture(actor: str, rel, ix: Index, names) -> Md:
+    """An actor page's own graph: the actor and its strongest neighbours."""
+    keep, edges = ego(rel, actor, EGO_LIMIT)
+    if len(keep) < 2:
+        return Md("")
+    L = Linker(page_path("actors", actor), names, ix.has_sentence)
+    nodes = [GraphNode(a, ix.actors[a].name, ix.actors[a].kind, L.html_url("actors", a)) for a in sorted(keep)]
+    return _figure(graph_svg(nodes, edges, width=560, centre=actor))
 
 
 def _home_context(dossier: Dossier, ix: Index) -> dict:

@@ -366,7 +366,8 @@ def _relate(claims: list[Claim], articles: Mapping[str, Article], extractions: M
         if any(o == b.id for o, _q in div.get(a.id, ())):
             continue
         if a.speaker and a.speaker == b.speaker:
-            if _similar(words[i], words[j], a.text, b.text):
+            # said again in another article; twice in one article is a repetition, not a corroboration
+            if not set(a.sources) & set(b.sources) and _similar(words[i], words[j], a.text, b.text):
                 corro[i].append(b.id)
                 corro[j].append(a.id)
             continue

@@ -154,8 +154,12 @@ def timeline_svg(items: Sequence[TimelineItem], *, width: int = 720) -> str:
     height = axis_y + 34
     out = [
         f'<svg class="dossier-svg dossier-timeline" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="Timeline of {len(placed)} dated events" {FONT} font-size="{size}">',
+        # role="group", not "img": an img hides its links from screen readers (they are the point)
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" '
+        f'aria-labelledby="dossier-timeline-title" aria-describedby="dossier-timeline-desc" {FONT} font-size="{size}">',
+        f'<title id="dossier-timeline-title">Timeline of {len(placed)} dated events</title>',
+        '<desc id="dossier-timeline-desc">Each event is placed at its date on the time axis; its label links to the '
+        "event's page. A bar is an event known only to the month or the week.</desc>",
         f'<line x1="{left}" y1="{_n(axis_y)}" x2="{width - right}" y2="{_n(axis_y)}" stroke="#333" stroke-width="1.5"/>',
     ]
     for o, label in _ticks(lo, hi):
@@ -204,19 +208,24 @@ class GraphNode:
 class GraphEdge:
     a: str
     b: str
-    kind: str  # "met" (undirected: shared events) or "about" (directed: a spoke about b)
+    kind: str  # "met" (shared events), "about" (directed: a spoke about b), "agrees", "disagrees" (on questions)
     weight: int
 
 
-def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, width: int = 720) -> str:
+# Undirected edge kinds: (stroke colour, dash pattern or "").
+EDGE_STYLES = {"met": ("#444", ""), "agrees": ("#2e7d32", ""), "disagrees": ("#e65100", "2 3")}
+
+
+def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, width: int = 720, centre: str | None = None) -> str:
     """Actors on a circle (grouped by kind, then name), "met" edges solid, "spoke about" dashed arrows.
 
     A circle layout is deterministic, needs no iteration, and keeps every label readable at the rim.
     """
     if not nodes:
         return ""
-    order = sorted(nodes, key=lambda n: (n.kind, n.label.casefold(), n.id))
+    order = sorted(nodes, key=lambda n: (n.id == centre, n.kind, n.label.casefold(), n.id))
     n = len(order)
+    rim = n - 1 if centre in {nd.id for nd in nodes} else n  # an ego graph: its actor in the middle
     label_room = max(_text_width(truncate(nd.label, 26), 12) for nd in order) + 14
     radius = max(90.0, min(260.0, width / 2 - label_room - 10))
     cx = width / 2
@@ -224,27 +233,41 @@ def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, width: 
     height = int(2 * radius + 72)
     pos: dict[str, tuple[float, float, float]] = {}
     for i, nd in enumerate(order):
-        ang = -math.pi / 2 + 2 * math.pi * i / n
-        pos[nd.id] = (cx + radius * math.cos(ang), cy + radius * math.sin(ang), ang)
+        ang = -math.pi / 2 + 2 * math.pi * i / max(1, rim)
+        r = 0.0 if i >= rim else radius
+        pos[nd.id] = (cx + r * math.cos(ang), cy + r * math.sin(ang), math.pi / 2 if i >= rim else ang)
     max_w = max((e.weight for e in edges), default=1)
     out = [
         f'<svg class="dossier-svg dossier-graph" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="Relationship graph of {n} actors" {FONT} font-size="12">',
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" '
+        f'aria-labelledby="dossier-graph-title" aria-describedby="dossier-graph-desc" {FONT} font-size="12">',
+        f'<title id="dossier-graph-title">Relationship graph of {n} actors</title>',
+        '<desc id="dossier-graph-desc">Actors are dots coloured by kind, each name a link to the actor\'s page; a grey '
+        "line joins two actors who met at an event, a red dashed arrow points from a speaker to an actor it spoke "
+        "about; thicker lines mean more.</desc>",
         "<defs><marker id=\"dossier-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" "
         "markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c62828\"/></marker></defs>",
     ]
+    names = {nd.id: nd.label for nd in nodes}
     for e in sorted(edges, key=lambda e: (e.kind, e.a, e.b)):
         if e.a not in pos or e.b not in pos:
             continue
         x1, y1, _ = pos[e.a]
         x2, y2, _ = pos[e.b]
         w = 1 + 3 * (e.weight - 1) / max(1, max_w - 1) if max_w > 1 else 1.5
-        if e.kind == "met":
+        # every edge says what it is (a tooltip, and text for a screen reader)
+        unit = {"met": "event", "about": "claim"}.get(e.kind, "question")
+        verb = {"met": "met", "about": "spoke about", "agrees": "agrees with", "disagrees": "disagrees with"}[e.kind]
+        tip = f"<title>{html_escape(names[e.a])} {verb} {html_escape(names[e.b])}: {e.weight} {unit}{'s' if e.weight != 1 else ''}</title>"
+        if e.kind in EDGE_STYLES:
+            colour, dash = EDGE_STYLES[e.kind]
             out.append(
-                f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="#444" '
-                f'stroke-opacity="0.7" stroke-width="{_n(w)}"/>'
+                f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{colour}" '
+                f'stroke-opacity="0.8" stroke-width="{_n(w)}"{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}>{tip}</line>'
             )
+            if e.weight > 1:
+                out.append(f'<text x="{_n((x1 + x2) / 2)}" y="{_n((y1 + y2) / 2 + 4)}" text-anchor="middle" font-size="10" '
+                           f'fill="#333" {HALO}>{e.weight}</text>')
         else:
             # Curve slightly so that a->b and b->a stay apart; stop short of the node disc.
             dx, dy = x2 - x1, y2 - y1
@@ -253,7 +276,7 @@ def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, width: 
             mx, my = (x1 + ex) / 2 - dy / dist * 24, (y1 + ey) / 2 + dx / dist * 24
             out.append(
                 f'<path d="M{_n(x1)},{_n(y1)} Q{_n(mx)},{_n(my)} {_n(ex)},{_n(ey)}" fill="none" '
-                f'stroke="#c62828" stroke-dasharray="5 3" stroke-width="{_n(w)}" marker-end="url(#dossier-arrow)"/>'
+                f'stroke="#c62828" stroke-dasharray="5 3" stroke-width="{_n(w)}" marker-end="url(#dossier-arrow)">{tip}</path>'
             )
     for nd in order:
         x, y, ang = pos[nd.id]
@@ -273,31 +296,31 @@ def graph_svg(nodes: Sequence[GraphNode], edges: Sequence[GraphEdge], *, width: 
 
 
 def graph_legend() -> str:
-    """A small SVG legend (kinds and edge styles), printed with the graph."""
-    items = list(KIND_COLOURS.items())
+    """A small SVG legend (kinds, then edge styles on a second row), printed with the graph."""
     width = 720
     out = [
-        f'<svg class="dossier-svg dossier-legend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 28" '
-        f'width="{width}" height="28" role="img" aria-label="Legend" {FONT} font-size="12">'
+        f'<svg class="dossier-svg dossier-legend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 52" '
+        f'width="{width}" height="52" role="img" aria-label="Legend" {FONT} font-size="12">'
     ]
     x = 6.0
-    for kind, colour in items:
+    for kind, colour in KIND_COLOURS.items():
         label = kind.replace("_", " ")
         out.append(
             f'<circle cx="{_n(x + 6)}" cy="14" r="6" fill="{colour}"/>'
             f'<text x="{_n(x + 16)}" y="18" fill="#111">{label}</text>'
         )
         x += 26 + _text_width(label, 12)
-    out.append(
-        f'<line x1="{_n(x)}" y1="14" x2="{_n(x + 28)}" y2="14" stroke="#444" stroke-width="2"/>'
-        f'<text x="{_n(x + 34)}" y="18" fill="#111">met (shared events)</text>'
-    )
-    x += 40 + _text_width("met (shared events)", 12)
-    out.append(
-        f'<line x1="{_n(x)}" y1="14" x2="{_n(x + 28)}" y2="14" stroke="#c62828" stroke-dasharray="5 3" '
-        'stroke-width="2" marker-end="url(#dossier-arrow)"/>'
-        f'<text x="{_n(x + 34)}" y="18" fill="#111">spoke about</text>'
-    )
+    x = 6.0
+    for kind, text in (("met", "met (shared events)"), ("about", "spoke about"), ("agrees", "agree on a question"),
+                       ("disagrees", "disagree on a question")):
+        colour, dash = EDGE_STYLES.get(kind, ("#c62828", "5 3"))
+        arrow = ' marker-end="url(#dossier-arrow)"' if kind == "about" else ""
+        out.append(
+            f'<line x1="{_n(x)}" y1="38" x2="{_n(x + 28)}" y2="38" stroke="{colour}" stroke-width="2"'
+            f'{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}{arrow}/>'
+            f'<text x="{_n(x + 34)}" y="42" fill="#111">{text}</text>'
+        )
+        x += 44 + _text_width(text, 12)
     out.append("</svg>")
     return "\n".join(out)
 

@@ -42,6 +42,10 @@
       var hint = box.previousElementSibling;
       var has = hint && hint.classList.contains("dossier-scroll-hint");
       var wide = box.scrollWidth > box.clientWidth + 2;
+      if (wide) {  // a scrolled box must be reachable by keyboard (arrow keys scroll it)
+        box.tabIndex = 0;
+        if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", "Scrollable: wider than the screen");
+      }
       if (wide && !has) {
         hint = document.createElement("p");
         hint.className = "dossier-scroll-hint";
@@ -52,6 +56,50 @@
       }
     });
   }
+  // Index pages (marked by an empty .dossier-table-tools block): every table sorts by any column
+  // (vendored tablesort: click or Enter on a header) and a filter box keeps the rows holding every
+  // word typed (a kind, a name, an outlet, a date such as 2013-06).
+  function tableTools() {
+    var box = document.querySelector(".md-typeset .dossier-table-tools");
+    if (!box) return;
+    var tables = Array.prototype.slice.call(document.querySelectorAll(".md-typeset table"));
+    if (window.Tablesort) {
+      tables.forEach(function (t) { if (t.tHead) new window.Tablesort(t); });
+    }
+    var label = document.createElement("label");
+    label.className = "dossier-filter";
+    label.textContent = "Filter rows ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "kind, name, outlet, date…";
+    label.appendChild(input);
+    var count = document.createElement("span");
+    count.className = "dossier-filter__count";
+    count.setAttribute("aria-live", "polite");
+    box.appendChild(label);
+    box.appendChild(count);
+    input.addEventListener("input", function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0, total = 0;
+      tables.forEach(function (t) {
+        Array.prototype.forEach.call(t.tBodies[0] ? t.tBodies[0].rows : [], function (row) {
+          var text = row.textContent.toLowerCase().replace(/\u00a0/g, " ");
+          var keep = words.every(function (w) { return text.indexOf(w) >= 0; });
+          row.hidden = !keep;
+          total += 1;
+          if (keep) shown += 1;
+        });
+      });
+      count.textContent = words.length ? shown + " of " + total + " rows" : "";
+    });
+  }
+  document.addEventListener("DOMContentLoaded", tableTools);
+  // Material's search dialog has no accessible name.
+  function nameDialogs() {
+    Array.prototype.forEach.call(document.querySelectorAll("[role=dialog]:not([aria-label]):not([aria-labelledby])"),
+      function (d) { d.setAttribute("aria-label", "Search"); });
+  }
+  document.addEventListener("DOMContentLoaded", nameDialogs);
   window.addEventListener("load", markOverflow);
   window.addEventListener("resize", markOverflow);
 })();

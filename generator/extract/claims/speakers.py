@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..actors import entity_label
+from ..actors import canonical_state, entity_label
 from .lexicon import (
     _ANON_HEADS,
     _BACK_NOUNS,
@@ -86,8 +86,9 @@ def _described_orgs(actors: _Actors, claims: list[RawClaim]) -> list[RawClaim]:
     def proper(c: RawClaim) -> bool:
         return c.speaker_kind == "organisation" and c.speaker_name in named
 
-    def civil(c: RawClaim) -> bool:
-        return proper(c) and not set(re.findall(r"[a-z]+", c.speaker_name.lower())) & _GOVERNMENT_WORDS
+    def civil(c: RawClaim) -> bool:  # an organisation outside government (a state is never "the group")
+        return proper(c) and not set(re.findall(r"[a-z]+", c.speaker_name.lower())) & _GOVERNMENT_WORDS and not (
+            canonical_state(c.speaker_name))
 
     sent = [bisect_right(starts, c.cue[0]) - 1 for c in claims]
     speaking = sorted({c.speaker_name for c in claims if civil(c)})
@@ -277,8 +278,8 @@ def _named_before(head: Token, noun: str, actors: _Actors, state: _State) -> str
         return re.sub(r"^(?:the|The)\s+", "", _clean_name(best))
     if noun in _GENERIC_ORG_NOUNS and state.last_org_speaker and state.last_org_at is not None:
         sent_here = actors.sent_of[head.i]
-        if sent_here - state.last_org_at <= 2:
-            return state.last_org_speaker
+        if sent_here - state.last_org_at <= 2 and not canonical_state(state.last_org_speaker):
+            return state.last_org_speaker  # (a state is never "the group", "the body", "the monitor")
     return None
 
 
