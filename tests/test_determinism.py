@@ -62,9 +62,6 @@ def test_two_builds_in_different_listing_orders_are_identical(tmp_path, monkeypa
         def __exit__(self, *exc):
             self._it.close()
 
-        def close(self):
-            self._it.close()
-
     monkeypatch.setattr(os, "listdir", reversed_listdir)
     monkeypatch.setattr(os, "scandir", ReversedScandir)
     build(Paths.at(b, cache=True), pdf=False, log=lambda s: None)

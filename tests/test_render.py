@@ -438,7 +438,7 @@ def test_empty_dossier():
         "index.md", "report.md", "tags.md", "timeline/index.md", "whatsnew.md",
         "actors/index.md", "events/index.md", "claims/index.md", "sources/index.md", "questions/index.md",
         "data/index.md", "data/actors.csv", "data/claims.csv", "data/events.csv", "data/sources.csv",
-        "data/positions.csv", "dossier.json", "dossier.schema.json", "graph/index.md",
+        "data/positions.csv", "dossier.json", "dossier.schema.json", "graph/index.md", "feed.xml",
     }  # fmt: skip
 
 

@@ -465,10 +465,12 @@ def render(
     emit("tags.md", "tags.md.j2")
     emit("whatsnew.md", "whatsnew.md.j2", changes=changes, groups=change_views.groups, history_limit=HISTORY_LIMIT,
          group_limit=WHATSNEW_GROUP_LIMIT, feed_url=Md("feed.xml"))
-    if changes is not None:
-        from .feed import atom_feed
+    from ..changes import ChangeSet
+    from .feed import atom_feed
 
-        pages["feed.xml"] = atom_feed(changes, names, title=site_title, site_url=site_url)
+    # every page's head links feed.xml: without a change set (a render outside a build) it has no entry
+    feed_changes = changes if changes is not None else ChangeSet((), False, "none", None)
+    pages["feed.xml"] = atom_feed(feed_changes, names, title=site_title, site_url=site_url)
     tables = csv_files(dossier, ix)
     emit("data/index.md", "data.md.j2", columns=COLUMNS,
          counts={n: tables[f"data/{n}.csv"].count("\n") - 1 for n in COLUMNS})
