@@ -80,9 +80,11 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
         sp = m.span(s.start_char + lead, s.start_char + lead + len(text))
         sentences.append(Sentence(sp.start, sp.end, sp.text))
 
+    heads = _headline_spans(article)  # read once: mentions and claims both leave the headline out
+    tags = _tag_runs(article.clean_text)
     mentions = tuple(
         Mention(m.span(r.start, r.end), r.name, r.label, r.kind, m.sentence(r.start), r.title)
-        for r in _story_mentions(article, doc, find_mentions(doc))
+        for r in _story_mentions(article, doc, find_mentions(doc), heads, tags)
     )
     base = published_date(article)
     raw_dates = find_dates(doc, base)
@@ -90,8 +92,6 @@ def extract_article(article: Article, doc: Doc) -> ArticleExtraction:
         DateMention(m.span(d.start, d.end), d.value, d.precision, d.note, m.sentence(d.start)) for d in raw_dates
     )
     claims = []
-    heads = _headline_spans(article)
-    tags = _tag_runs(article.clean_text)
     date_index = _claim_date_index(raw_dates, doc)
     for c in find_claims(doc):
         if _in_headline(doc, c.cue[0]) or any(s <= c.cue[0] < e for s, e in heads):
@@ -174,7 +174,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _story_mentions(article: Article, doc: Doc, found: list) -> list:
+def _story_mentions(article: Article, doc: Doc, found: list, heads: list[tuple[int, int]],
+                    tags: list[tuple[int, int]]) -> list:
     """The mentions that name something in the story, not words of the page around it:
 
     * a name only in the headline (the first paragraph when it is the article's title, or a Title Case
@@ -188,13 +189,13 @@ def _story_mentions(article: Article, doc: Doc, found: list) -> list:
       line of writers' names is a credit (:func:`_credit_lines`).
     """
     text = article.clean_text
-    heads = _headline_spans(article)
+    # ``heads``: :func:`_headline_spans`; ``tags``: :func:`_tag_runs`
     # a Title Case run in the body is a headline too: teaser lists of other stories ("Syrian Army Gains
     # Control of ... Pentagon Calls ... Daesh Ridiculous Syrian Army Encircles Daesh in ...")
     titled = {r.start for r in found if _in_headline(doc, r.start, min_words=8)}
     body_names = {r.name.casefold() for r in found if r.start not in titled and not any(s <= r.start < e for s, e in heads)}
     outlet = (article.outlet or "").casefold().removeprefix("the ")
-    credits = _merged(_credit_lines(doc) + _tag_runs(text))
+    credits = _merged(_credit_lines(doc) + tags)
     credit_starts = [c[0] for c in credits]
     words: set[str] | None = None  # the text's maximal [\w-] runs, made on first need
     written_lower: dict[str, bool] = {}

@@ -5,6 +5,7 @@ makes actors of it). Linear in the text; the reasons quote at most a few short s
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..model import Article, Problem
 
@@ -30,7 +31,7 @@ def article_warnings(article: Article) -> list[Problem]:
                            "or under articles: in dossier.yml)", "warning"))
     found = []
     for what, rx in _DEBRIS:
-        hits = [m.group(0) for _, m in zip(range(100), rx.finditer(article.clean_text), strict=False)]
+        hits = [m.group(0) for m in islice(rx.finditer(article.clean_text), 100)]
         if hits:
             samples = ", ".join(repr(h[:SAMPLE_CHARS]) for h in hits[:MAX_SAMPLES])
             found.append(f"{len(hits)}{'+' if len(hits) == 100 else ''} {what} (e.g. {samples})")

@@ -186,7 +186,7 @@ class _Helpers:
         """The claim's words as table text (no link: the claim's own page), led by the cue as in
         :meth:`quote`, so "This claim" never drops "has not urged"."""
         text = truncate(c.text, limit)
-        cell = self.cell(f"“{text}”" if c.direct else text, limit + 2)
+        cell = self.cell(f"“{text}”" if c.direct else text)  # already cut to ``limit``
         lead = self._cue_lead(c)
         return Md(f"{lead} {cell}") if lead else cell
 

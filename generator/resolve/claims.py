@@ -126,12 +126,7 @@ def _named_in(art_id: str, c: ClaimMention, starts: Sequence[tuple[int, int]], i
     sp = c.speaker.span
     if sp is None or actor is None:
         return False
-    i = bisect_left(starts, (sp.start, -1))
-    while i < len(starts) and starts[i][0] < sp.end:
-        if idx.by_mention.get((art_id, starts[i][1])) == actor:
-            return True
-        i += 1
-    return False
+    return any(idx.by_mention.get((art_id, i)) == actor for i in _starting_in(starts, sp.start, sp.end))
 
 
 def _speaker_mention(inside: list, sp) -> int | None:
